@@ -1,0 +1,213 @@
+"""The follow graph between people, and the influencers at its heavy tail."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .params import (
+    FOLLOWS_PER_PERSON_MEDIAN,
+    INFLUENCER_SHARE,
+    INFLUENCER_TIER_SHARES,
+    INFLUENCER_TIERS,
+    PLATFORMS,
+    POPULARITY_ALPHA,
+)
+from .people import ROLE_ORDER, PeopleArrays
+from .seeding import faker_for, stream
+from .taxonomy import INTERESTS
+
+PLATFORM_SLUGS = tuple(PLATFORMS)
+_INFLUENCER_HOME_WEIGHT = {"pixa": 4.0, "loop": 4.0, "chirp": 1.5, "circles": 1.0,
+                           "beacon": 1.5, "linkup": 1.0}
+
+
+def build_popularity(seed: int, arrays: PeopleArrays) -> np.ndarray:
+    """Return each person's popularity (how likely others follow them), heavy-tailed.
+
+    Args:
+        seed: The world's seed.
+        arrays: The people's arrays.
+
+    Returns:
+        Positive weights with a Pareto tail.
+    """
+    rng = stream(seed, "popularity")
+    n = arrays.age.size
+    pop = rng.pareto(POPULARITY_ALPHA, n) + 1.0
+    bots = arrays.role_code == ROLE_ORDER.index("bot")
+    pop[bots] = 1.0  # nobody seeks out bots
+    return pop
+
+
+def choose_influencers(arrays: PeopleArrays, popularity: np.ndarray) -> np.ndarray:
+    """Mark the most popular regular accounts as influencers (in place) and return their ids.
+
+    Args:
+        arrays: The people's arrays; ``role_code`` is updated.
+        popularity: Popularity weights.
+
+    Returns:
+        Person ids of the influencers, most popular first.
+    """
+    n = popularity.size
+    k = min(max(40, int(round(n * INFLUENCER_SHARE))), max(1, n // 10))
+    regular = np.flatnonzero(arrays.role_code == ROLE_ORDER.index("regular"))
+    order = regular[np.argsort(-popularity[regular], kind="stable")][:k]
+    arrays.role_code[order] = ROLE_ORDER.index("influencer")
+    return order
+
+
+def build_follows(seed: int, arrays: PeopleArrays, popularity: np.ndarray) -> pd.DataFrame:
+    """Return the follow edges: who follows whom on which platform.
+
+    Each member of a platform follows a log-normal number of other members, chosen with
+    probability proportional to their popularity, so a few accounts gather most follows.
+
+    Args:
+        seed: The world's seed.
+        arrays: The people's arrays.
+        popularity: Popularity weights.
+
+    Returns:
+        A DataFrame with ``follower_id``, ``followee_id`` (int32) and ``platform``
+        (categorical), without duplicates or self-follows.
+    """
+    n = popularity.size
+    rng = stream(seed, "follows")
+    n_platforms = np.bitwise_count(arrays.platform_mask.astype(np.uint16)).astype(float)
+    total_out = rng.lognormal(np.log(FOLLOWS_PER_PERSON_MEDIAN), 0.8, n)
+    total_out[arrays.role_code == ROLE_ORDER.index("bot")] *= 3  # bots follow a lot
+    parts_from, parts_to, parts_plat = [], [], []
+    for k, slug in enumerate(PLATFORM_SLUGS):
+        members = np.flatnonzero((arrays.platform_mask >> k) & 1).astype(np.int32)
+        if members.size < 2:
+            continue
+        out = rng.poisson(total_out[members] / np.maximum(n_platforms[members], 1.0))
+        out = np.minimum(out, members.size - 1)
+        src = np.repeat(members, out)
+        w = popularity[members]
+        cdf = np.cumsum(w)
+        cdf /= cdf[-1]
+        dst = members[np.searchsorted(cdf, rng.random(src.size), side="right").clip(0, members.size - 1)]
+        key = src.astype(np.int64) * n + dst
+        key = np.unique(key[src != dst])
+        parts_from.append((key // n).astype(np.int32))
+        parts_to.append((key % n).astype(np.int32))
+        parts_plat.append(np.full(key.size, k, dtype=np.int8))
+    codes = np.concatenate(parts_plat) if parts_plat else np.empty(0, np.int8)
+    return pd.DataFrame(
+        {
+            "follower_id": np.concatenate(parts_from) if parts_from else np.empty(0, np.int32),
+            "followee_id": np.concatenate(parts_to) if parts_to else np.empty(0, np.int32),
+            "platform": pd.Categorical.from_codes(codes, categories=list(PLATFORM_SLUGS)),
+        }
+    )
+
+
+def build_influencers(
+    seed: int,
+    locale: str,
+    arrays: PeopleArrays,
+    influencer_ids: np.ndarray,
+    follows: pd.DataFrame,
+    people: pd.DataFrame,
+) -> pd.DataFrame:
+    """Return the influencer marketplace: tier, followers, fake share, engagement, price.
+
+    Reported follower counts are platform-wide totals (most of an influencer's followers
+    live outside the simulated panel); the audience columns are measured on the followers
+    who are in the world.
+
+    Args:
+        seed: The world's seed.
+        locale: Locale for handles.
+        arrays: The people's arrays.
+        influencer_ids: Person ids of influencers, most popular first.
+        follows: The follow edges.
+        people: The people table.
+
+    Returns:
+        One row per influencer (columns in ``sandbox.columns.INFLUENCER_COLUMNS``).
+    """
+    rng = stream(seed, "influencers")
+    k = influencer_ids.size
+    tiers = list(INFLUENCER_TIER_SHARES)
+    counts = np.floor(np.array([INFLUENCER_TIER_SHARES[t] for t in reversed(tiers)]) * k)
+    counts = np.maximum(counts.astype(int), 1)
+    tier_of = np.empty(k, dtype=object)
+    start = 0
+    for t, c in zip(reversed(tiers), counts, strict=True):  # mega first: most popular
+        tier_of[start:start + c] = t
+        start += c
+    tier_of[start:] = "nano"
+
+    followers = np.empty(k, dtype=np.int64)
+    er_real = np.empty(k)
+    for t in tiers:
+        idx = np.flatnonzero(tier_of == t)
+        lo, hi, rate = INFLUENCER_TIERS[t]
+        draws = np.sort(np.exp(rng.uniform(np.log(lo), np.log(hi), idx.size)))[::-1]
+        followers[idx] = np.round(draws).astype(np.int64)
+        er_real[idx] = rate * rng.lognormal(0.0, 0.3, idx.size)
+    bought = rng.random(k) < 0.18
+    fake_share = np.where(bought, rng.beta(5, 6, k), rng.beta(2, 16, k))
+    real_followers = np.round(followers * (1 - fake_share)).astype(np.int64)
+    avg_engagements = np.round(real_followers * er_real).astype(np.int64)
+    price = np.round(followers / 1000 * rng.uniform(8, 22, k) + 20, -1)
+
+    # home platform: one the person is on, image and video networks preferred
+    home = np.empty(k, dtype=object)
+    for i, pid in enumerate(influencer_ids):
+        on = [s for j, s in enumerate(PLATFORM_SLUGS) if (int(arrays.platform_mask[pid]) >> j) & 1]
+        w = np.array([_INFLUENCER_HOME_WEIGHT[s] for s in on])
+        home[i] = on[int(rng.choice(len(on), p=w / w.sum()))]
+    # topic: one of the person's interests
+    topic = np.empty(k, dtype=object)
+    for i, pid in enumerate(influencer_ids):
+        held = [s for j, s in enumerate(INTERESTS) if (int(arrays.interest_mask[pid]) >> j) & 1]
+        topic[i] = held[int(rng.integers(0, len(held)))]
+
+    # audience measured on the in-world followers
+    sub = follows[follows["followee_id"].isin(influencer_ids)]
+    aud = pd.DataFrame(
+        {
+            "followee_id": sub["followee_id"].to_numpy(),
+            "female": arrays.female[sub["follower_id"].to_numpy()],
+            "age": arrays.age[sub["follower_id"].to_numpy()],
+            "bot": arrays.role_code[sub["follower_id"].to_numpy()] == ROLE_ORDER.index("bot"),
+        }
+    )
+    stats = aud.groupby("followee_id").agg(
+        panel_followers=("female", "size"), female_share=("female", "mean"),
+        median_age=("age", "median"),
+    )
+    stats = stats.reindex(influencer_ids)
+
+    fake = faker_for(locale if locale == "en_US" else "en_US", seed, "handles")
+    handles = [f"@{fake.user_name()}{int(d)}" for d in rng.integers(1, 99, k)]
+    table = pd.DataFrame(
+        {
+            "influencer_id": np.arange(k, dtype=np.int64),
+            "person_id": influencer_ids.astype(np.int64),
+            "handle": pd.array(handles, dtype="str"),
+            "name": people["name"].to_numpy()[influencer_ids],
+            "platform": pd.array(home, dtype="str"),
+            "topic": pd.array(topic, dtype="str"),
+            "tier": pd.array(tier_of, dtype="str"),
+            "followers": followers,
+            "fake_follower_share": np.round(fake_share, 3),
+            "real_followers": real_followers,
+            "avg_engagements": avg_engagements,
+            "engagement_rate": np.round(avg_engagements / followers, 5),
+            "real_engagement_rate": np.round(er_real, 5),
+            "price_per_post": price,
+            "audience_female_share": np.round(stats["female_share"].fillna(0.5).to_numpy(), 3),
+            "audience_median_age": stats["median_age"].fillna(30.0).to_numpy(),
+            "audience_city": people["city"].to_numpy()[influencer_ids],
+            "panel_followers": stats["panel_followers"].fillna(0).astype(np.int64).to_numpy(),
+        }
+    )
+    table["name"] = table["name"].astype("str")
+    table["audience_city"] = table["audience_city"].astype("str")
+    return table
