@@ -16,8 +16,20 @@ from .taxonomy import COMMENT_LABELS, CTAS, FORMATS, INTERESTS, LOCALES, NICHES,
 from .world import World
 
 __all__ = [
-    "COMMENT_LABELS", "CTAS", "FORMATS", "INTERESTS", "LOCALES", "NICHES", "PLATFORMS",
-    "PLAN_COLUMNS", "RUBRICS", "Explanation", "PlanResult", "Post", "SandboxInputError", "World",
+    "COMMENT_LABELS",
+    "CTAS",
+    "FORMATS",
+    "INTERESTS",
+    "LOCALES",
+    "NICHES",
+    "PLATFORMS",
+    "PLAN_COLUMNS",
+    "RUBRICS",
+    "Explanation",
+    "PlanResult",
+    "Post",
+    "SandboxInputError",
+    "World",
     "seed_from_student_id",
 ]
 __version__ = "0.1.0"

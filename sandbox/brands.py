@@ -13,8 +13,7 @@ from .seeding import stream
 from .taxonomy import INTERESTS, NICHES
 
 PLATFORM_SLUGS = tuple(PLATFORMS)
-_SUFFIXES = ("House", "Lab", "& Co", "Corner", "Studio", "Point", "Club", "Works", "Story",
-             "Place")
+_SUFFIXES = ("House", "Lab", "& Co", "Corner", "Studio", "Point", "Club", "Works", "Story", "Place")
 
 
 @dataclass
@@ -134,8 +133,9 @@ def build_brands(
             platforms = list(PLATFORM_SLUGS)
         else:
             n_acc = int(rng.integers(3, 6))
-            platforms = sorted(rng.choice(PLATFORM_SLUGS, n_acc, replace=False).tolist(),
-                               key=PLATFORM_SLUGS.index)
+            platforms = sorted(
+                rng.choice(PLATFORM_SLUGS, n_acc, replace=False).tolist(), key=PLATFORM_SLUGS.index
+            )
         size_scale = 0.6 if b == 0 else float(rng.lognormal(0.0, 0.6))
         for slug in platforms:
             j = PLATFORM_SLUGS.index(slug)
@@ -155,15 +155,21 @@ def build_brands(
                 )
             )
             acc_rows.append(
-                {"brand_id": b, "brand": names[b], "platform": slug, "followers": chosen.size,
-                 "bot_share": float(np.round(is_bot[chosen].mean() if chosen.size else 0.0, 4))}
+                {
+                    "brand_id": b,
+                    "brand": names[b],
+                    "platform": slug,
+                    "followers": chosen.size,
+                    "bot_share": float(np.round(is_bot[chosen].mean() if chosen.size else 0.0, 4)),
+                }
             )
             styles[(b, slug)] = _style(rng, slug, b == 0)
     accounts = pd.DataFrame(acc_rows)
     accounts["brand"] = accounts["brand"].astype("str")
     accounts["platform"] = accounts["platform"].astype("str")
-    accounts["posts_per_week"] = [styles[(b, p)].posts_per_week
-                                  for b, p in zip(accounts["brand_id"], accounts["platform"], strict=True)]
+    accounts["posts_per_week"] = [
+        styles[(b, p)].posts_per_week for b, p in zip(accounts["brand_id"], accounts["platform"], strict=True)
+    ]
     followers = pd.concat(follower_parts, ignore_index=True)
     followers["platform"] = followers["platform"].astype("str")
     return brands, accounts, followers, styles
@@ -180,8 +186,9 @@ def _style(rng: np.random.Generator, slug: str, is_you: bool) -> AccountStyle:
     good_hour = float(np.argmax(np.convolve(np.tile(_curve(slug), 2), np.ones(2), "same")[:24]))
     bad_timing = (not is_you) and rng.random() < 0.35
     hour = float(rng.choice([6.5, 22.5, 15.0])) if bad_timing else good_hour + rng.normal(0, 1.0)
-    ppw = {"pixa": 5.0, "circles": 4.7, "chirp": 9.0, "loop": 4.0, "beacon": 7.0,
-           "linkup": 2.5}[slug] * float(np.clip(rng.lognormal(0, 0.45), 0.4, 2.2))
+    ppw = {"pixa": 5.0, "circles": 4.7, "chirp": 9.0, "loop": 4.0, "beacon": 7.0, "linkup": 2.5}[
+        slug
+    ] * float(np.clip(rng.lognormal(0, 0.45), 0.4, 2.2))
     if is_you:
         ppw = ppw * 0.7
     return AccountStyle(
@@ -189,8 +196,9 @@ def _style(rng: np.random.Generator, slug: str, is_you: bool) -> AccountStyle:
         hour=float(np.clip(hour, 0, 23.5)),
         hour_spread=float(rng.uniform(0.8, 2.5)),
         formats=dict(zip(fmts, pref.tolist(), strict=True)),
-        rubrics=dict(zip(("informative", "entertaining", "commercial", "contest"),
-                         rubric_mix.tolist(), strict=True)),
+        rubrics=dict(
+            zip(("informative", "entertaining", "commercial", "contest"), rubric_mix.tolist(), strict=True)
+        ),
         hashtags=float(rng.uniform(0, 2 * p.best_hashtags + 3)),
         text_length=float(rng.lognormal(np.log(min(p.max_chars, p.show_more_chars * 1.3)), 0.5)),
         cta_rate=float(rng.uniform(0.1, 0.7)),

@@ -24,8 +24,10 @@ def organic_benchmarks(world: World) -> pd.DataFrame:
     """
     posts = world.posts
     per_account = posts.groupby(["brand_id", "platform"]).agg(
-        engagements=("engagements", "sum"), followers=("followers", "sum"),
-        reach_followers=("reach_followers", "sum"), impressions=("impressions", "sum"),
+        engagements=("engagements", "sum"),
+        followers=("followers", "sum"),
+        reach_followers=("reach_followers", "sum"),
+        impressions=("impressions", "sum"),
         posts=("post_id", "size"),
     )
     per_account["er_followers"] = per_account["engagements"] / per_account["followers"]
@@ -50,7 +52,17 @@ def calibration_report(world: World) -> pd.DataFrame:
     for slug, p in PLATFORMS.items():
         for key, fig in p.targets.items():
             value = float(measured.loc[slug, key]) if slug in measured.index else float("nan")
-            rows.append({"platform": slug, "figure": key, "value": value, "target": fig.value,
-                         "low": fig.low, "high": fig.high, "ok": fig.low <= value <= fig.high,
-                         "method": fig.method, "source": fig.source})
+            rows.append(
+                {
+                    "platform": slug,
+                    "figure": key,
+                    "value": value,
+                    "target": fig.value,
+                    "low": fig.low,
+                    "high": fig.high,
+                    "ok": fig.low <= value <= fig.high,
+                    "method": fig.method,
+                    "source": fig.source,
+                }
+            )
     return pd.DataFrame(rows)

@@ -160,9 +160,13 @@ def build_comments(
     labels = np.array(COMMENT_LABELS, dtype=object)[label_idx]
 
     # authors: spam from spammers and bots, toxic mostly from trolls, the rest from followers
-    spammers = np.flatnonzero(np.isin(arrays.role_code, [ROLE_ORDER.index("spammer"), ROLE_ORDER.index("bot")]))
+    spammers = np.flatnonzero(
+        np.isin(arrays.role_code, [ROLE_ORDER.index("spammer"), ROLE_ORDER.index("bot")])
+    )
     trolls = np.flatnonzero(arrays.role_code == ROLE_ORDER.index("troll"))
-    real = np.flatnonzero(np.isin(arrays.role_code, [ROLE_ORDER.index("regular"), ROLE_ORDER.index("influencer")]))
+    real = np.flatnonzero(
+        np.isin(arrays.role_code, [ROLE_ORDER.index("regular"), ROLE_ORDER.index("influencer")])
+    )
     author = real[(u[:, 1] * real.size).astype(np.int64)]
     brand = posts["brand_id"].to_numpy()[post_pos]
     plat = posts["platform"].to_numpy(dtype=object)[post_pos]
@@ -190,8 +194,7 @@ def build_comments(
         prod = (u[sel, 2] * len(products)).astype(np.int64)
         link = (u[sel, 4] * len(_LINKS)).astype(np.int64)
         for i, t, pr, lk in zip(sel, pick, prod, link, strict=True):
-            text[i] = opts[t].format(product=products[pr], brand=brand_names[int(brand[i])],
-                                     link=_LINKS[lk])
+            text[i] = opts[t].format(product=products[pr], brand=brand_names[int(brand[i])], link=_LINKS[lk])
             if text[i][:1].islower():
                 text[i] = text[i][0].upper() + text[i][1:]
 
@@ -207,14 +210,18 @@ def build_comments(
             "platform": pd.array(plat, dtype="str"),
             "time": times.floor("s"),
             "author_id": author.astype(np.int64),
-            "author_role": pd.array(np.array(ROLE_ORDER, dtype=object)[arrays.role_code[author]], dtype="str"),
+            "author_role": pd.array(
+                np.array(ROLE_ORDER, dtype=object)[arrays.role_code[author]], dtype="str"
+            ),
             "text": pd.array(text, dtype="str"),
             "label": pd.array(labels, dtype="str"),
             "needs_reply": np.isin(labels, ["question", "complaint"]),
         }
     )
-    return comments.sort_values(["time", "comment_id"], kind="stable").reset_index(drop=True).assign(
-        comment_id=lambda d: np.arange(len(d), dtype=np.int64)
+    return (
+        comments.sort_values(["time", "comment_id"], kind="stable")
+        .reset_index(drop=True)
+        .assign(comment_id=lambda d: np.arange(len(d), dtype=np.int64))
     )
 
 

@@ -111,13 +111,29 @@ def _erfinv(y: np.ndarray) -> np.ndarray:
     small = w < 5.0
     ws = w - 2.5
     p1 = 2.81022636e-08
-    for c in (3.43273939e-07, -3.5233877e-06, -4.39150654e-06, 0.00021858087, -0.00125372503,
-              -0.00417768164, 0.246640727, 1.50140941):
+    for c in (
+        3.43273939e-07,
+        -3.5233877e-06,
+        -4.39150654e-06,
+        0.00021858087,
+        -0.00125372503,
+        -0.00417768164,
+        0.246640727,
+        1.50140941,
+    ):
         p1 = c + p1 * ws
     wb = np.sqrt(np.maximum(w, 5.0)) - 3.0
     p2 = -0.000200214257
-    for c in (0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773, -0.0076224613,
-              0.00943887047, 1.00167406, 2.83297682):
+    for c in (
+        0.000100950558,
+        0.00134934322,
+        -0.00367342844,
+        0.00573950773,
+        -0.0076224613,
+        0.00943887047,
+        1.00167406,
+        2.83297682,
+    ):
         p2 = c + p2 * wb
     return np.where(small, p1, p2) * y
 
@@ -245,9 +261,7 @@ def simulate_posts(
     impressions = reach + _poisson(reach * (imp_per_reach - 1.0), u[:, 3])
 
     real_share = 1.0 - bot_share
-    e_rate = (
-        e_base * np.sqrt(f_audience) * f_text * rub["engagement"] * ct["engagement"] * real_share
-    )
+    e_rate = e_base * np.sqrt(f_audience) * f_text * rub["engagement"] * ct["engagement"] * real_share
     eng = reach * e_rate
     likes = _poisson(eng * mix[:, 0], u[:, 4])
     comments = _poisson(eng * mix[:, 1] * rub["comments"] * ct["comments"], u[:, 5])
@@ -257,7 +271,9 @@ def simulate_posts(
     follows_exp = reach_d * follow_rate * rub["follows"] * ct["follows"] * f_audience
     follows = _poisson(follows_exp, u[:, 9])
     is_contest = rubric == "contest"
-    bot_follows = _poisson(np.where(is_contest, follows * P.CONTEST_BOT_SHARE / (1 - P.CONTEST_BOT_SHARE), 0.0), u[:, 10])
+    bot_follows = _poisson(
+        np.where(is_contest, follows * P.CONTEST_BOT_SHARE / (1 - P.CONTEST_BOT_SHARE), 0.0), u[:, 10]
+    )
     churn = followers * unfollow_rate * (1 + 2.0 * extra**1.5) * np.where(rubric == "commercial", 1.5, 1.0)
     unfollows = _poisson(churn, u[:, 11])
 

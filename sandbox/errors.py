@@ -65,9 +65,7 @@ def check_positive_int(parameter: str, value: Any, *, minimum: int = 1) -> int:
         SandboxInputError: If the value is not a whole number or is too small.
     """
     if isinstance(value, bool) or not isinstance(value, int | float) or int(value) != value:
-        raise SandboxInputError(
-            parameter, f"must be a whole number of at least {minimum}, got {value!r}."
-        )
+        raise SandboxInputError(parameter, f"must be a whole number of at least {minimum}, got {value!r}.")
     if value < minimum:
         raise SandboxInputError(
             parameter, f"must be at least {minimum}, got {value!r}. Use a positive whole number."

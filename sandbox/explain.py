@@ -65,50 +65,78 @@ def explain_post(world: World, posts: pd.DataFrame, factors: pd.DataFrame, post_
     """
     hit = posts.index[posts["post_id"] == post_id]
     if len(hit) == 0:
-        raise SandboxInputError(
-            "post_id", f"no post {post_id!r} here; pick one from the 'post_id' column."
-        )
+        raise SandboxInputError("post_id", f"no post {post_id!r} here; pick one from the 'post_id' column.")
     post = posts.loc[hit[0]]
     f = factors.loc[post_id]
     p = PLATFORMS[post["platform"]]
     t = pd.Timestamp(post["time"])
     native = max(p.formats, key=p.formats.get)
     rows = [
-        ("time of day", f["time_of_day"],
-         f"{_effect(f['time_of_day'])}: how many of the followers are online on "
-         f"{t:%a} at {t:%H:%M} (and the next two hours) compared with an average hour"),
-        ("audience fit", f["audience_fit"],
-         f"{_effect(f['audience_fit'])}: {_pct(f['interest_share'])} of the followers are "
-         f"interested in '{post['topic']}'"),
-        ("format fit", f["format_fit"],
-         f"{_effect(f['format_fit'])}: '{post['format']}' on {p.name} (native format there: "
-         f"'{native}')"),
-        ("posting frequency", f["fatigue"],
-         f"{_effect(f['fatigue'])}: {int(post['posts_that_day'])} post(s) on {p.name} that day; "
-         f"the audience takes {p.sustainable_posts_per_day:g} a day without tiring"),
-        ("trend", f["trend"],
-         "no trend joined" if not post["trend_id"] else
-         f"{_effect(f['trend'])}: joined {post['trend_id']} at {_pct(f['trend_intensity'])} of "
-         f"its peak with {_pct(f['trend_freshness'])} of it still to come"),
+        (
+            "time of day",
+            f["time_of_day"],
+            f"{_effect(f['time_of_day'])}: how many of the followers are online on "
+            f"{t:%a} at {t:%H:%M} (and the next two hours) compared with an average hour",
+        ),
+        (
+            "audience fit",
+            f["audience_fit"],
+            f"{_effect(f['audience_fit'])}: {_pct(f['interest_share'])} of the followers are "
+            f"interested in '{post['topic']}'",
+        ),
+        (
+            "format fit",
+            f["format_fit"],
+            f"{_effect(f['format_fit'])}: '{post['format']}' on {p.name} (native format there: '{native}')",
+        ),
+        (
+            "posting frequency",
+            f["fatigue"],
+            f"{_effect(f['fatigue'])}: {int(post['posts_that_day'])} post(s) on {p.name} that day; "
+            f"the audience takes {p.sustainable_posts_per_day:g} a day without tiring",
+        ),
+        (
+            "trend",
+            f["trend"],
+            "no trend joined"
+            if not post["trend_id"]
+            else f"{_effect(f['trend'])}: joined {post['trend_id']} at {_pct(f['trend_intensity'])} of "
+            f"its peak with {_pct(f['trend_freshness'])} of it still to come",
+        ),
         ("content quality", f["quality"], f"{_effect(f['quality'])}: the brand's craft"),
-        ("luck", f["luck"],
-         f"{_effect(f['luck'])}: random variation; two identical posts differ by about ±35%"),
+        (
+            "luck",
+            f["luck"],
+            f"{_effect(f['luck'])}: random variation; two identical posts differ by about ±35%",
+        ),
     ]
     table = pd.DataFrame(rows, columns=["factor", "multiplier", "meaning"])
     reach_rows = [
-        ("hashtags", f["hashtags"],
-         f"{_effect(f['hashtags'])} on non-follower reach: {int(post['hashtags'])} hashtag(s); "
-         f"best on {p.name}: {p.best_hashtags}"),
-        ("text length", f["text_length"],
-         f"{_effect(f['text_length'])} on engagement: {int(post['text_length'])} characters; "
-         f"{p.name} cuts at {p.show_more_chars} ('show more')"),
-        ("rubric", f["rubric"],
-         f"{_effect(f['rubric'])} on engagement: '{post['rubric']}' posts (clicks x"
-         f"{RUBRIC_EFFECTS[post['rubric']]['clicks']:g}, comments x"
-         f"{RUBRIC_EFFECTS[post['rubric']]['comments']:g})"),
+        (
+            "hashtags",
+            f["hashtags"],
+            f"{_effect(f['hashtags'])} on non-follower reach: {int(post['hashtags'])} hashtag(s); "
+            f"best on {p.name}: {p.best_hashtags}",
+        ),
+        (
+            "text length",
+            f["text_length"],
+            f"{_effect(f['text_length'])} on engagement: {int(post['text_length'])} characters; "
+            f"{p.name} cuts at {p.show_more_chars} ('show more')",
+        ),
+        (
+            "rubric",
+            f["rubric"],
+            f"{_effect(f['rubric'])} on engagement: '{post['rubric']}' posts (clicks x"
+            f"{RUBRIC_EFFECTS[post['rubric']]['clicks']:g}, comments x"
+            f"{RUBRIC_EFFECTS[post['rubric']]['comments']:g})",
+        ),
         ("call to action", f["cta"], f"{_effect(f['cta'])} on engagement: CTA '{post['cta']}'"),
-        ("real followers", f["real_share"],
-         f"{_effect(f['real_share'])} on engagement: bots among the followers never react"),
+        (
+            "real followers",
+            f["real_share"],
+            f"{_effect(f['real_share'])} on engagement: bots among the followers never react",
+        ),
     ]
     table = pd.concat(
         [table, pd.DataFrame(reach_rows, columns=["factor", "multiplier", "meaning"])],

@@ -18,8 +18,14 @@ from .seeding import faker_for, stream
 from .taxonomy import INTERESTS
 
 PLATFORM_SLUGS = tuple(PLATFORMS)
-_INFLUENCER_HOME_WEIGHT = {"pixa": 4.0, "loop": 4.0, "chirp": 1.5, "circles": 1.0,
-                           "beacon": 1.5, "linkup": 1.0}
+_INFLUENCER_HOME_WEIGHT = {
+    "pixa": 4.0,
+    "loop": 4.0,
+    "chirp": 1.5,
+    "circles": 1.0,
+    "beacon": 1.5,
+    "linkup": 1.0,
+}
 
 
 def build_popularity(seed: int, arrays: PeopleArrays) -> np.ndarray:
@@ -79,7 +85,7 @@ def build_follows(seed: int, arrays: PeopleArrays, popularity: np.ndarray) -> pd
     total_out = rng.lognormal(np.log(FOLLOWS_PER_PERSON_MEDIAN), 0.8, n)
     total_out[arrays.role_code == ROLE_ORDER.index("bot")] *= 3  # bots follow a lot
     parts_from, parts_to, parts_plat = [], [], []
-    for k, slug in enumerate(PLATFORM_SLUGS):
+    for k, _slug in enumerate(PLATFORM_SLUGS):
         members = np.flatnonzero((arrays.platform_mask >> k) & 1).astype(np.int32)
         if members.size < 2:
             continue
@@ -138,7 +144,7 @@ def build_influencers(
     tier_of = np.empty(k, dtype=object)
     start = 0
     for t, c in zip(reversed(tiers), counts, strict=True):  # mega first: most popular
-        tier_of[start:start + c] = t
+        tier_of[start : start + c] = t
         start += c
     tier_of[start:] = "nano"
 
@@ -179,7 +185,8 @@ def build_influencers(
         }
     )
     stats = aud.groupby("followee_id").agg(
-        panel_followers=("female", "size"), female_share=("female", "mean"),
+        panel_followers=("female", "size"),
+        female_share=("female", "mean"),
         median_age=("age", "median"),
     )
     stats = stats.reindex(influencer_ids)

@@ -50,8 +50,10 @@ def generate_history_posts(
         if m == 0:
             continue
         hours = np.clip(rng.normal(st.hour, st.hour_spread, m), 0, 23.9)
-        times = first_day + pd.to_timedelta(day, unit="D") + pd.to_timedelta(
-            np.round(hours * 60 / 5) * 5, unit="min"
+        times = (
+            first_day
+            + pd.to_timedelta(day, unit="D")
+            + pd.to_timedelta(np.round(hours * 60 / 5) * 5, unit="min")
         )
         fmts = list(st.formats)
         fw = np.array(list(st.formats.values()))

@@ -123,12 +123,20 @@ PLATFORMS: dict[str, PlatformParams] = {
         membership_by_age=(0.75, 0.78, 0.65, 0.48, 0.32, 0.2),
         targets={
             "er_followers": Figure(
-                "engagement per follower per post (median)", 0.0047, 0.0030, 0.0080, ER_METHOD,
+                "engagement per follower per post (median)",
+                0.0047,
+                0.0030,
+                0.0080,
+                ER_METHOD,
                 "Rival IQ 2022-2024 (Instagram 0.47%); Socialinsider 2025 (0.48%)",
             ),
             "er_impressions": Figure(
-                "engagement per impression", 0.012, 0.008, 0.020,
-                "(likes + comments + shares + saves) / impressions, median", "Buffer (≈1.2%)",
+                "engagement per impression",
+                0.012,
+                0.008,
+                0.020,
+                "(likes + comments + shares + saves) / impressions, median",
+                "Buffer (≈1.2%)",
             ),
         },
     ),
@@ -136,8 +144,7 @@ PLATFORMS: dict[str, PlatformParams] = {
         name="Circles",
         archetype="text-heavy communities",
         resembles="Facebook (pages and groups)",
-        formats={"text": 1.0, "image": 1.1, "carousel": 1.0, "video": 0.95, "link": 0.75,
-                 "poll": 1.2},
+        formats={"text": 1.0, "image": 1.1, "carousel": 1.0, "video": 0.95, "link": 0.75, "poll": 1.2},
         reach_mechanics="A ranked news feed shows a small share of a page's fans each post; "
         "shares carry posts to friends of fans.",
         organic_reach=0.04,
@@ -158,11 +165,19 @@ PLATFORMS: dict[str, PlatformParams] = {
         membership_by_age=(0.25, 0.45, 0.62, 0.68, 0.66, 0.6),
         targets={
             "er_followers": Figure(
-                "engagement per follower per post (median)", 0.0010, 0.0004, 0.0025, ER_METHOD,
+                "engagement per follower per post (median)",
+                0.0010,
+                0.0004,
+                0.0025,
+                ER_METHOD,
                 "Rival IQ 2022-2024 (Facebook 0.06%); Socialinsider 2025 (0.15%)",
             ),
             "organic_reach": Figure(
-                "organic reach per post", 0.05, 0.02, 0.07, REACH_METHOD,
+                "organic reach per post",
+                0.05,
+                0.02,
+                0.07,
+                REACH_METHOD,
                 "Hootsuite 2020, 2024 (≈5% of fans; 2-5% for pages over 10k)",
             ),
         },
@@ -172,8 +187,7 @@ PLATFORMS: dict[str, PlatformParams] = {
         archetype="microblog",
         resembles="X (Twitter)",
         formats={"text": 1.0, "image": 1.15, "video": 1.0, "link": 0.85, "poll": 1.1},
-        reach_mechanics="A fast timeline: posts fade within hours; reposts spread them beyond "
-        "followers.",
+        reach_mechanics="A fast timeline: posts fade within hours; reposts spread them beyond followers.",
         organic_reach=0.04,
         discovery=0.35,
         engagement_per_reach=0.012,
@@ -192,7 +206,11 @@ PLATFORMS: dict[str, PlatformParams] = {
         membership_by_age=(0.3, 0.42, 0.35, 0.28, 0.2, 0.14),
         targets={
             "er_followers": Figure(
-                "engagement per follower per post (median)", 0.0006, 0.0002, 0.0020, ER_METHOD,
+                "engagement per follower per post (median)",
+                0.0006,
+                0.0002,
+                0.0020,
+                ER_METHOD,
                 "Rival IQ 2022-2024 (X 0.035%); Socialinsider 2025 (0.12%)",
             ),
         },
@@ -222,7 +240,11 @@ PLATFORMS: dict[str, PlatformParams] = {
         membership_by_age=(0.8, 0.72, 0.5, 0.33, 0.2, 0.1),
         targets={
             "er_followers": Figure(
-                "engagement per follower per post (median)", 0.030, 0.018, 0.050, ER_METHOD,
+                "engagement per follower per post (median)",
+                0.030,
+                0.018,
+                0.050,
+                ER_METHOD,
                 "Rival IQ 2022-2024 (TikTok 2.6%); Socialinsider 2025 (3.7%)",
             ),
         },
@@ -252,14 +274,21 @@ PLATFORMS: dict[str, PlatformParams] = {
         membership_by_age=(0.35, 0.55, 0.55, 0.45, 0.35, 0.25),
         targets={
             "er_followers": Figure(
-                "reactions per subscriber per post (median)", 0.012, 0.005, 0.025, ER_METHOD,
+                "reactions per subscriber per post (median)",
+                0.012,
+                0.005,
+                0.025,
+                ER_METHOD,
                 "assumption: no figure in calibration.md; chosen between the feed networks and "
                 "short video because every post is delivered to subscribers",
             ),
             "organic_reach": Figure(
-                "views per subscriber per post", 0.33, 0.20, 0.45, REACH_METHOD,
-                "assumption: channel view rates of 20-45% are commonly quoted; not in "
-                "calibration.md",
+                "views per subscriber per post",
+                0.33,
+                0.20,
+                0.45,
+                REACH_METHOD,
+                "assumption: channel view rates of 20-45% are commonly quoted; not in calibration.md",
             ),
         },
     ),
@@ -267,8 +296,7 @@ PLATFORMS: dict[str, PlatformParams] = {
         name="Linkup",
         archetype="professional network",
         resembles="LinkedIn",
-        formats={"text": 1.0, "image": 1.1, "carousel": 1.3, "video": 0.9, "link": 0.7,
-                 "poll": 1.15},
+        formats={"text": 1.0, "image": 1.1, "carousel": 1.3, "video": 0.9, "link": 0.7, "poll": 1.15},
         reach_mechanics="A feed ranked by professional relevance; comments push a post to the "
         "commenters' networks for days.",
         organic_reach=0.16,
@@ -289,7 +317,11 @@ PLATFORMS: dict[str, PlatformParams] = {
         membership_by_age=(0.0, 0.25, 0.45, 0.42, 0.35, 0.22),
         targets={
             "er_followers": Figure(
-                "engagement per follower per post (median)", 0.0385, 0.008, 0.045, ER_METHOD,
+                "engagement per follower per post (median)",
+                0.0385,
+                0.008,
+                0.045,
+                ER_METHOD,
                 "Socialinsider 2025 (LinkedIn 3.85%, their method counts clicks); we count no "
                 "clicks, so we allow down to 0.8%",
             ),
@@ -311,14 +343,38 @@ AUDIENCE_FIT_SLOPE = 1.1
 
 RUBRIC_EFFECTS: dict[str, dict[str, float]] = {
     # engagement, comments, shares, saves, clicks, follows multipliers (assumption)
-    "informative": {"engagement": 1.0, "comments": 1.0, "shares": 1.5, "saves": 2.0,
-                    "clicks": 1.2, "follows": 1.0},
-    "entertaining": {"engagement": 1.25, "comments": 1.2, "shares": 1.6, "saves": 0.6,
-                     "clicks": 0.6, "follows": 1.2},
-    "commercial": {"engagement": 0.7, "comments": 0.9, "shares": 0.5, "saves": 0.8,
-                   "clicks": 2.2, "follows": 0.8},
-    "contest": {"engagement": 1.6, "comments": 6.0, "shares": 2.5, "saves": 0.3,
-                "clicks": 0.5, "follows": 4.0},
+    "informative": {
+        "engagement": 1.0,
+        "comments": 1.0,
+        "shares": 1.5,
+        "saves": 2.0,
+        "clicks": 1.2,
+        "follows": 1.0,
+    },
+    "entertaining": {
+        "engagement": 1.25,
+        "comments": 1.2,
+        "shares": 1.6,
+        "saves": 0.6,
+        "clicks": 0.6,
+        "follows": 1.2,
+    },
+    "commercial": {
+        "engagement": 0.7,
+        "comments": 0.9,
+        "shares": 0.5,
+        "saves": 0.8,
+        "clicks": 2.2,
+        "follows": 0.8,
+    },
+    "contest": {
+        "engagement": 1.6,
+        "comments": 6.0,
+        "shares": 2.5,
+        "saves": 0.3,
+        "clicks": 0.5,
+        "follows": 4.0,
+    },
 }
 """What each rubric does to the actions it draws (assumption, tuned for teaching)."""
 
@@ -349,7 +405,11 @@ COMMENT_DELAY_MINUTES = 45.0
 """Median delay between a post and a comment on it (assumption)."""
 
 COMMENT_LABEL_BASE: dict[str, float] = {
-    "praise": 0.46, "question": 0.24, "complaint": 0.1, "spam": 0.13, "toxic": 0.07,
+    "praise": 0.46,
+    "question": 0.24,
+    "complaint": 0.1,
+    "spam": 0.13,
+    "toxic": 0.07,
 }
 """Share of comment labels on an informative post (assumption); rubrics shift it."""
 
@@ -382,15 +442,30 @@ POPULARITY_ALPHA = 1.15
 # --- calibration figures that are not per platform (used by the paid side) -----------------
 
 PAID_FIGURES: dict[str, Figure] = {
-    "ctr_all": Figure("Facebook all-industry CTR", 0.009, 0.005, 0.02, "clicks / impressions",
-                      "WordStream 2017 benchmarks"),
-    "cpc_all": Figure("Facebook all-industry CPC (USD)", 1.72, 0.5, 3.0, "spend / clicks",
-                      "WordStream 2017 benchmarks"),
-    "cvr_all": Figure("Facebook all-industry conversion rate", 0.0921, 0.03, 0.15,
-                      "conversions / clicks", "WordStream 2017 benchmarks"),
-    "cpm_meta": Figure("Meta CPM (USD)", 9.6, 6.0, 16.0, "spend / impressions x 1000",
-                       "several agency reports (≈$8-15, US ≈$9.6)"),
-    "brand_posts_per_week": Figure("brand posting frequency on Facebook", 4.7, 3.0, 7.0,
-                                   "posts per week", "Rival IQ"),
+    "ctr_all": Figure(
+        "Facebook all-industry CTR", 0.009, 0.005, 0.02, "clicks / impressions", "WordStream 2017 benchmarks"
+    ),
+    "cpc_all": Figure(
+        "Facebook all-industry CPC (USD)", 1.72, 0.5, 3.0, "spend / clicks", "WordStream 2017 benchmarks"
+    ),
+    "cvr_all": Figure(
+        "Facebook all-industry conversion rate",
+        0.0921,
+        0.03,
+        0.15,
+        "conversions / clicks",
+        "WordStream 2017 benchmarks",
+    ),
+    "cpm_meta": Figure(
+        "Meta CPM (USD)",
+        9.6,
+        6.0,
+        16.0,
+        "spend / impressions x 1000",
+        "several agency reports (≈$8-15, US ≈$9.6)",
+    ),
+    "brand_posts_per_week": Figure(
+        "brand posting frequency on Facebook", 4.7, 3.0, 7.0, "posts per week", "Rival IQ"
+    ),
 }
 """Paid-side and posting-frequency figures from calibration.md."""

@@ -20,20 +20,64 @@ PLATFORM_SLUGS = tuple(PLATFORMS)
 
 # Base popularity of each interest and how gender and age shift it (assumption).
 _INTEREST_BASE = {
-    "coffee": 0.2, "food": 0.3, "fitness": 0.18, "health": 0.18, "sports": 0.16,
-    "fashion": 0.14, "beauty": 0.12, "travel": 0.25, "languages": 0.08, "education": 0.12,
-    "books": 0.12, "music": 0.3, "movies": 0.25, "gaming": 0.14, "tech": 0.14,
-    "business": 0.1, "finance": 0.08, "parenting": 0.08, "pets": 0.15, "home": 0.1,
-    "photography": 0.08, "art": 0.08, "outdoors": 0.12, "cars": 0.08,
+    "coffee": 0.2,
+    "food": 0.3,
+    "fitness": 0.18,
+    "health": 0.18,
+    "sports": 0.16,
+    "fashion": 0.14,
+    "beauty": 0.12,
+    "travel": 0.25,
+    "languages": 0.08,
+    "education": 0.12,
+    "books": 0.12,
+    "music": 0.3,
+    "movies": 0.25,
+    "gaming": 0.14,
+    "tech": 0.14,
+    "business": 0.1,
+    "finance": 0.08,
+    "parenting": 0.08,
+    "pets": 0.15,
+    "home": 0.1,
+    "photography": 0.08,
+    "art": 0.08,
+    "outdoors": 0.12,
+    "cars": 0.08,
 }
-_FEMALE_LEAN = {"beauty": 2.6, "fashion": 2.0, "parenting": 1.6, "home": 1.4, "languages": 1.3,
-                "fitness": 1.1, "health": 1.2, "gaming": 0.45, "cars": 0.35, "tech": 0.6,
-                "sports": 0.6, "finance": 0.8}
-_YOUNG = {"gaming": 2.0, "music": 1.4, "fashion": 1.3, "beauty": 1.2, "languages": 1.4,
-          "education": 1.6, "movies": 1.2}
+_FEMALE_LEAN = {
+    "beauty": 2.6,
+    "fashion": 2.0,
+    "parenting": 1.6,
+    "home": 1.4,
+    "languages": 1.3,
+    "fitness": 1.1,
+    "health": 1.2,
+    "gaming": 0.45,
+    "cars": 0.35,
+    "tech": 0.6,
+    "sports": 0.6,
+    "finance": 0.8,
+}
+_YOUNG = {
+    "gaming": 2.0,
+    "music": 1.4,
+    "fashion": 1.3,
+    "beauty": 1.2,
+    "languages": 1.4,
+    "education": 1.6,
+    "movies": 1.2,
+}
 _MIDDLE = {"parenting": 3.0, "business": 1.8, "finance": 1.6, "home": 1.6, "cars": 1.3}
-_OLDER = {"health": 1.6, "home": 1.4, "books": 1.4, "outdoors": 1.3, "travel": 1.2,
-          "gaming": 0.4, "fashion": 0.7}
+_OLDER = {
+    "health": 1.6,
+    "home": 1.4,
+    "books": 1.4,
+    "outdoors": 1.3,
+    "travel": 1.2,
+    "gaming": 0.4,
+    "fashion": 0.7,
+}
 _PRO_INTERESTS = ("business", "tech", "finance", "education")
 
 AGE_BAND_LABELS = tuple(f"{lo}-{hi}" for lo, hi in AGE_BANDS)
@@ -102,9 +146,7 @@ def _interest_weights(age: np.ndarray, female: np.ndarray, niche_boost: np.ndarr
     w_young = np.clip((30 - age_f) / 12, 0, 1)
     w_middle = np.clip(1 - np.abs(age_f - 40) / 12, 0, 1)
     w_older = np.clip((age_f - 45) / 15, 0, 1)
-    age_factor = (
-        1 + w_young * (young - 1) + w_middle * (middle - 1) + w_older * (older - 1)
-    )
+    age_factor = 1 + w_young * (young - 1) + w_middle * (middle - 1) + w_older * (older - 1)
     p = base[None, :] * gender_factor * age_factor * niche_boost[None, :]
     return np.clip(p, 0.005, 0.9)
 
@@ -196,8 +238,7 @@ def build_people(seed: int, size: int, locale: str, niche: str) -> tuple[pd.Data
 
     # --- platforms by age band, professionals more often on the professional network
     band = _age_band(age)
-    p_plat = np.stack([np.asarray(PLATFORMS[s].membership_by_age)[band] for s in PLATFORM_SLUGS],
-                      axis=1)
+    p_plat = np.stack([np.asarray(PLATFORMS[s].membership_by_age)[band] for s in PLATFORM_SLUGS], axis=1)
     pro = np.zeros(n, dtype=bool)
     for i in _PRO_INTERESTS:
         pro |= has[:, INTERESTS.index(i)]
@@ -214,7 +255,8 @@ def build_people(seed: int, size: int, locale: str, niche: str) -> tuple[pd.Data
     # --- rhythm: younger people are online later; weekend and daily time differ by person
     shift = np.clip(
         np.round(rng.normal(0.0, 1.1, n) + np.where(age < 25, 1.0, 0.0) - np.where(age > 50, 0.8, 0.0)),
-        -3, 3,
+        -3,
+        3,
     ).astype(np.int8)
     daily_minutes = np.round(rng.lognormal(np.log(55), 0.5, n) * np.where(age < 25, 1.4, 1.0), 1)
     weekend_factor = np.round(rng.lognormal(0.0, 0.2, n), 3)
@@ -229,9 +271,15 @@ def build_people(seed: int, size: int, locale: str, niche: str) -> tuple[pd.Data
         edge += share
 
     arrays = PeopleArrays(
-        age=age, female=female, city_code=city_code, cities=cities_arr,
-        city_country=city_country_arr, interest_mask=interest_mask,
-        platform_mask=platform_mask, role_code=role_code, shift=shift,
+        age=age,
+        female=female,
+        city_code=city_code,
+        cities=cities_arr,
+        city_country=city_country_arr,
+        interest_mask=interest_mask,
+        platform_mask=platform_mask,
+        role_code=role_code,
+        shift=shift,
     )
     people = pd.DataFrame(
         {

@@ -112,8 +112,14 @@ def normalise_plan(
         df["post_id"] = np.arange(len(df), dtype=np.int64)
     ids = df["post_id"]
     for i, v in enumerate(ids):
-        if v is None or pd.isna(v) or isinstance(v, bool) or not isinstance(v, int | np.integer | float) \
-                or float(v) != int(v) or v < 0:
+        if (
+            v is None
+            or pd.isna(v)
+            or isinstance(v, bool)
+            or not isinstance(v, int | np.integer | float)
+            or float(v) != int(v)
+            or v < 0
+        ):
             raise SandboxInputError("post_id", f"must be a whole number of 0 or more, got {v!r}{where(i)}.")
     df["post_id"] = ids.astype(np.int64)
     dup = df["post_id"][df["post_id"].duplicated()]
@@ -147,8 +153,14 @@ def normalise_plan(
             )
     df["time"] = times
 
-    defaults = {"rubric": "informative", "topic": default_topic, "text_length": 200,
-                "hashtags": 3, "cta": "none", "trend_id": ""}
+    defaults = {
+        "rubric": "informative",
+        "topic": default_topic,
+        "text_length": 200,
+        "hashtags": 3,
+        "cta": "none",
+        "trend_id": "",
+    }
     for col, val in defaults.items():
         if col not in df.columns:
             df[col] = val
@@ -182,8 +194,12 @@ def normalise_plan(
     ):
         for i, (v, p) in enumerate(zip(df[col], df["platform"], strict=True)):
             hi = hi_fn(p)
-            if isinstance(v, bool) or not isinstance(v, int | float | np.integer | np.floating) \
-                    or float(v) != int(v) or not lo <= v <= hi:
+            if (
+                isinstance(v, bool)
+                or not isinstance(v, int | float | np.integer | np.floating)
+                or float(v) != int(v)
+                or not lo <= v <= hi
+            ):
                 raise SandboxInputError(
                     col, f"must be a whole number from {lo} to {hi} on {p}, got {v!r}{where(i)}."
                 )
@@ -192,7 +208,8 @@ def normalise_plan(
     for i, v in enumerate(df["trend_id"]):
         if v not in ("", None) and v not in valid_trends:
             raise SandboxInputError(
-                "trend_id", f"unknown trend {v!r}{where(i)}. See world.trends for the ids "
+                "trend_id",
+                f"unknown trend {v!r}{where(i)}. See world.trends for the ids "
                 f"({', '.join(sorted(valid_trends)[:5])}, ...), or leave it empty.",
             )
     df["trend_id"] = df["trend_id"].fillna("")
@@ -215,8 +232,13 @@ class PlanResult:
     """
 
     def __init__(
-        self, world: World, plan: pd.DataFrame, posts: pd.DataFrame, daily: pd.DataFrame,
-        comments: pd.DataFrame, factors: pd.DataFrame,
+        self,
+        world: World,
+        plan: pd.DataFrame,
+        posts: pd.DataFrame,
+        daily: pd.DataFrame,
+        comments: pd.DataFrame,
+        factors: pd.DataFrame,
     ) -> None:
         self._world = world
         self.plan = plan
@@ -273,9 +295,13 @@ class PlanResult:
             One row per platform that had posts.
         """
         agg = self.posts.groupby("platform").agg(
-            posts=("post_id", "size"), reach=("reach", "sum"), impressions=("impressions", "sum"),
-            engagements=("engagements", "sum"), clicks=("clicks", "sum"),
-            follows=("follows", "sum"), unfollows=("unfollows", "sum"),
+            posts=("post_id", "size"),
+            reach=("reach", "sum"),
+            impressions=("impressions", "sum"),
+            engagements=("engagements", "sum"),
+            clicks=("clicks", "sum"),
+            follows=("follows", "sum"),
+            unfollows=("unfollows", "sum"),
             median_er_followers=("er_followers", "median"),
         )
         agg["net_followers"] = agg["follows"] - agg["unfollows"]

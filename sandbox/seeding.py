@@ -55,9 +55,7 @@ def uniforms(seed: int, namespace: str, ids: np.ndarray, k: int) -> np.ndarray:
     mask = 0xFFFFFFFFFFFFFFFF
     base = np.uint64(((_key_to_int(namespace) * 0x9E3779B97F4A7C15) & mask) ^ (int(seed) & mask))
     cols = np.arange(1, k + 1, dtype=np.uint64)
-    x = ids[:, None] * np.uint64(0xBF58476D1CE4E5B9) + base + cols[None, :] * np.uint64(
-        0x94D049BB133111EB
-    )
+    x = ids[:, None] * np.uint64(0xBF58476D1CE4E5B9) + base + cols[None, :] * np.uint64(0x94D049BB133111EB)
     # splitmix64 finaliser: a well-mixed, counter-based hash
     x ^= x >> np.uint64(30)
     x *= np.uint64(0xBF58476D1CE4E5B9)
@@ -99,8 +97,6 @@ def seed_from_student_id(student_id: str, base_seed: int = 0) -> int:
     """
     clean = str(student_id).strip().lower()
     if not clean:
-        raise ValueError(
-            "student_id: is empty. Set it to the id your instructor gave you, e.g. 'jdoe42'."
-        )
+        raise ValueError("student_id: is empty. Set it to the id your instructor gave you, e.g. 'jdoe42'.")
     digest = hashlib.sha256(f"{base_seed}:{clean}".encode()).digest()
     return int.from_bytes(digest[:4], "big")

@@ -50,8 +50,10 @@ def run_days(
     posts = posts.sort_values(["time", "uid"], kind="stable").reset_index(drop=True)
     keys = list(start_followers)
     key_index = {k: i for i, k in enumerate(keys)}
-    acc = np.array([key_index[(int(b), str(p))] for b, p in
-                    zip(posts["brand_id"], posts["platform"], strict=True)], dtype=np.int64)
+    acc = np.array(
+        [key_index[(int(b), str(p))] for b, p in zip(posts["brand_id"], posts["platform"], strict=True)],
+        dtype=np.int64,
+    )
     day = ((posts["time"] - first_day) // pd.Timedelta(days=1)).to_numpy(dtype=np.int64)
     n_acc = len(keys)
     cell = day * n_acc + acc
@@ -79,20 +81,28 @@ def run_days(
             res_parts.append(res)
             fac_parts.append(fac)
             net = (res["follows"] - res["unfollows"]).to_numpy()
-            current = np.maximum(0, current + np.bincount(acc[lo:hi], weights=net, minlength=n_acc).astype(np.int64))
+            current = np.maximum(
+                0, current + np.bincount(acc[lo:hi], weights=net, minlength=n_acc).astype(np.int64)
+            )
         if res_parts:
             results, factors = pd.concat(res_parts), pd.concat(fac_parts)
         else:
-            results, factors = simulate_posts(posts.assign(followers=0), profiles, quality, trends,
-                                              seed, namespace)
+            results, factors = simulate_posts(
+                posts.assign(followers=0), profiles, quality, trends, seed, namespace
+            )
         followers_start = before
     else:
-        first, _ = simulate_posts(posts.assign(followers=start[acc]), profiles, quality, trends,
-                                  seed, namespace)
+        first, _ = simulate_posts(
+            posts.assign(followers=start[acc]), profiles, quality, trends, seed, namespace
+        )
         cum = np.vstack([np.zeros((1, n_acc), np.int64), np.cumsum(net_by_day(first), axis=0)[:-1]])
         followers_start = np.maximum(0, start[None, :] + cum)
         results, factors = simulate_posts(
-            posts.assign(followers=followers_start[day, acc]), profiles, quality, trends, seed,
+            posts.assign(followers=followers_start[day, acc]),
+            profiles,
+            quality,
+            trends,
+            seed,
             namespace,
         )
         cum = np.vstack([np.zeros((1, n_acc), np.int64), np.cumsum(net_by_day(results), axis=0)[:-1]])
@@ -102,8 +112,10 @@ def run_days(
     factors = factors.reindex(out.index)
 
     # daily table: one row per day and account
-    sums = {c: np.bincount(cell, weights=out[c].to_numpy(), minlength=days * n_acc).reshape(days, n_acc)
-            for c in DAILY_SUMS}
+    sums = {
+        c: np.bincount(cell, weights=out[c].to_numpy(), minlength=days * n_acc).reshape(days, n_acc)
+        for c in DAILY_SUMS
+    }
     n_posts = np.bincount(cell, minlength=days * n_acc).reshape(days, n_acc)
     net = sums["follows"] - sums["unfollows"]
     end = np.maximum(0, followers_start + net.astype(np.int64))

@@ -15,12 +15,22 @@ from .seeding import stream
 from .taxonomy import INTERESTS
 
 _KINDS = ("challenge", "flash mob", "meme", "news hook")
-_WORDS_A = ("Silent", "Slow", "Tiny", "Sunrise", "Mirror", "Zero", "Retro", "Ten", "Secret",
-            "Upside", "Neon", "Paper")
-_WORDS_B = ("Sip", "Walk", "Swap", "Dance", "Desk", "Step", "Pose", "Box", "Smile", "Switch",
-            "Week", "Shot")
-_HOME_WEIGHTS = {"loop": 5.0, "pixa": 3.0, "chirp": 2.0, "circles": 1.0, "beacon": 0.6,
-                 "linkup": 0.4}
+_WORDS_A = (
+    "Silent",
+    "Slow",
+    "Tiny",
+    "Sunrise",
+    "Mirror",
+    "Zero",
+    "Retro",
+    "Ten",
+    "Secret",
+    "Upside",
+    "Neon",
+    "Paper",
+)
+_WORDS_B = ("Sip", "Walk", "Swap", "Dance", "Desk", "Step", "Pose", "Box", "Smile", "Switch", "Week", "Shot")
+_HOME_WEIGHTS = {"loop": 5.0, "pixa": 3.0, "chirp": 2.0, "circles": 1.0, "beacon": 0.6, "linkup": 0.4}
 _SHAPE = 3.0  # gamma shape of the curve: larger is more symmetric
 
 
@@ -114,7 +124,10 @@ def build_trends(seed: int, first_day: pd.Timestamp, days: int) -> pd.DataFrame:
 
 
 def trend_factor(
-    trends: pd.DataFrame, trend_ids: np.ndarray, platforms: np.ndarray, times: pd.DatetimeIndex,
+    trends: pd.DataFrame,
+    trend_ids: np.ndarray,
+    platforms: np.ndarray,
+    times: pd.DatetimeIndex,
     boost: float,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return the reach multiplier of posts that join trends, with its two ingredients.

@@ -219,11 +219,23 @@ class World:
             planned = generate_history_posts(
                 self.seed, self.niche, styles, self.trends, self.history_start, self.history_days
             )
-            start = {(int(b), str(p)): int(f) for b, p, f in
-                     zip(accounts["brand_id"], accounts["platform"], accounts["followers"], strict=True)}
+            start = {
+                (int(b), str(p)): int(f)
+                for b, p, f in zip(
+                    accounts["brand_id"], accounts["platform"], accounts["followers"], strict=True
+                )
+            }
             posts, factors, daily = run_days(
-                planned, start, self._profiles(), self._quality(), self.trends, self.seed,
-                "history", self.history_start, self.history_days, day_by_day=False,
+                planned,
+                start,
+                self._profiles(),
+                self._quality(),
+                self.trends,
+                self.seed,
+                "history",
+                self.history_start,
+                self.history_days,
+                day_by_day=False,
             )
             posts = posts.rename(columns={"uid": "post_id"})
             posts["uid"] = posts["post_id"]
@@ -232,8 +244,10 @@ class World:
             factors.index = posts["post_id"].to_numpy()
             end = daily[daily["date"] == daily["date"].max()].set_index(["brand_id", "platform"])
             acc = accounts.copy()
-            acc["followers"] = [int(end.loc[(b, p), "followers_end"]) for b, p in
-                                zip(acc["brand_id"], acc["platform"], strict=True)]
+            acc["followers"] = [
+                int(end.loc[(b, p), "followers_end"])
+                for b, p in zip(acc["brand_id"], acc["platform"], strict=True)
+            ]
             self._cache["accounts"] = acc
             daily.insert(2, "brand", pd.array(daily["brand_id"].map(names), dtype="str"))
             self._cache["history"] = (posts, factors, daily)
@@ -256,9 +270,14 @@ class World:
             people, arrays, _ = self._people()
             brands = self._brands()[0]
             self._cache["comments"] = build_comments(
-                self._history()[0], arrays, self._brands()[2],
-                dict(zip(brands["brand_id"], brands["name"], strict=True)), self.niche,
-                self.locale, self.seed, "history",
+                self._history()[0],
+                arrays,
+                self._brands()[2],
+                dict(zip(brands["brand_id"], brands["name"], strict=True)),
+                self.niche,
+                self.locale,
+                self.seed,
+                "history",
             )
         return self._cache["comments"].copy()
 
@@ -308,8 +327,9 @@ class World:
         out.insert(1, "platform", f["platform"].to_numpy())
         return out.reset_index(drop=True)
 
-    def activity(self, people: pd.DataFrame | Iterable[int] | None = None,
-                 platform: str = "pixa") -> pd.DataFrame:
+    def activity(
+        self, people: pd.DataFrame | Iterable[int] | None = None, platform: str = "pixa"
+    ) -> pd.DataFrame:
         """Return when a group of people is online: relative activity by weekday and hour.
 
         Args:
@@ -333,8 +353,11 @@ class World:
         if ids.size == 0:
             raise SandboxInputError("people", "is empty; select at least one person.")
         prof = audience_profile(
-            platform, arrays.shift[ids], table["weekend_factor"].to_numpy()[ids],
-            np.zeros((ids.size, 1), dtype=bool), np.zeros(ids.size, dtype=bool),
+            platform,
+            arrays.shift[ids],
+            table["weekend_factor"].to_numpy()[ids],
+            np.zeros((ids.size, 1), dtype=bool),
+            np.zeros(ids.size, dtype=bool),
         )
         df = pd.DataFrame(np.round(prof.activity, 3), index=list(WEEKDAYS), columns=range(24))
         df.index.name = "weekday"
@@ -368,8 +391,10 @@ class World:
             SandboxInputError: For a plan with bad values, naming the column and the fix.
         """
         clean = normalise_plan(
-            plan, default_topic=NICHES[self.niche].core_interests[0],
-            period_start=self.start_date, period_end=self.period_end,
+            plan,
+            default_topic=NICHES[self.niche].core_interests[0],
+            period_start=self.start_date,
+            period_end=self.period_end,
             trend_ids=self.trends["trend_id"],
         )
         self._history()
@@ -378,8 +403,15 @@ class World:
         start = {(0, str(p)): int(f) for p, f in zip(mine["platform"], mine["followers"], strict=True)}
         planned = clean.rename(columns={"post_id": "uid"}).assign(brand_id=0)
         posts, factors, daily = run_days(
-            planned, start, self._profiles(), self._quality(), self.trends, self.seed, "plan",
-            self.start_date, self.horizon_days,
+            planned,
+            start,
+            self._profiles(),
+            self._quality(),
+            self.trends,
+            self.seed,
+            "plan",
+            self.start_date,
+            self.horizon_days,
         )
         posts = posts.rename(columns={"uid": "post_id"})
         posts["uid"] = posts["post_id"]
@@ -388,9 +420,14 @@ class World:
         people, arrays, _ = self._people()
         brands = self._brands()[0]
         comments = build_comments(
-            posts, arrays, self._brands()[2],
-            dict(zip(brands["brand_id"], brands["name"], strict=True)), self.niche, self.locale,
-            self.seed, "plan",
+            posts,
+            arrays,
+            self._brands()[2],
+            dict(zip(brands["brand_id"], brands["name"], strict=True)),
+            self.niche,
+            self.locale,
+            self.seed,
+            "plan",
         )
         return PlanResult(self, clean, posts.drop(columns=["uid"]), daily, comments, factors)
 
