@@ -81,4 +81,7 @@ def platforms_table() -> pd.DataFrame:
             }
         )
     df = pd.DataFrame(rows)
-    return df.convert_dtypes(convert_integer=False, convert_floating=False, convert_boolean=False)
+    for col in df.columns:
+        if df[col].dtype == object:
+            df[col] = df[col].astype("str")
+    return df
