@@ -179,7 +179,7 @@ def simulate_posts(
     plat = posts["platform"].to_numpy(dtype=object)
     times = pd.DatetimeIndex(posts["time"])
     hour = times.hour.to_numpy()
-    wday = times.weekday.to_numpy()
+    wday = times.day_of_week.to_numpy()
     topic_idx = np.array([INTERESTS.index(t) for t in posts["topic"]], dtype=np.int64)
     fmt = posts["format"].to_numpy(dtype=object)
     rubric = posts["rubric"].to_numpy(dtype=object)
