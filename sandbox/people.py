@@ -195,7 +195,7 @@ def build_people(seed: int, size: int, locale: str, niche: str) -> tuple[pd.Data
     # --- who they are
     niche_spec = NICHES[niche]
     female = rng.random(n) < 0.52
-    age = np.clip(np.round(rng.gamma(shape=6.0, scale=5.8, size=n) + 7), 13, 65).astype(np.int16)
+    age = np.clip(np.round(rng.gamma(shape=6.0, scale=4.6, size=n) + 7), 13, 65).astype(np.int16)
 
     fake = faker_for(locale, seed, "names")
     first_f = _pool(fake.first_name_female, 300)
