@@ -255,7 +255,7 @@ def simulate_posts(
         followers * 0.95,
     )
     disc_exp = follower_reach_exp * discovery * f_hashtags * np.sqrt(f_format)
-    reach_f = _poisson(follower_reach_exp, u[:, 1])
+    reach_f = np.minimum(_poisson(follower_reach_exp, u[:, 1]), followers.astype(np.int64))
     reach_d = _poisson(disc_exp, u[:, 2])
     reach = reach_f + reach_d
     impressions = reach + _poisson(reach * (imp_per_reach - 1.0), u[:, 3])
