@@ -28,6 +28,51 @@ _INFLUENCER_HOME_WEIGHT = {
 }
 
 
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """Return the sorted distinct values, like ``np.unique`` but by sorting in place.
+
+    numpy 2's hash-based ``np.unique`` is about ten times slower than a sort on tens of
+    millions of int64 keys; the result is the same.
+    """
+    values.sort()
+    if values.size == 0:
+        return values
+    keep = np.empty(values.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
+
+
+def _search_cdf(cdf: np.ndarray, u: np.ndarray) -> np.ndarray:
+    """Return ``np.searchsorted(cdf, u, side="right")`` for a normalised CDF, about 3x faster.
+
+    A guide table (the CDF's position at ``2 * len(cdf)`` evenly spaced levels) gives each
+    draw a starting index next to its answer; short vectorised steps forward and back then
+    land exactly where a binary search would, so the result is identical. Binary search over
+    a large CDF misses the cache at every step, which is what makes ``searchsorted`` slow.
+
+    Args:
+        cdf: Non-decreasing cumulative weights ending at exactly 1.0.
+        u: Uniform draws in [0, 1).
+
+    Returns:
+        For each draw, the first index whose CDF value is greater than it.
+    """
+    g = 2 * cdf.size
+    guide = np.searchsorted(cdf, np.arange(g) / g, side="right").astype(np.int64)
+    idx = guide[np.minimum((u * g).astype(np.int64), g - 1)]
+    pos = np.flatnonzero(cdf[np.minimum(idx, cdf.size - 1)] <= u)
+    while pos.size:  # step forward while the CDF has not passed the draw
+        idx[pos] += 1
+        pos = pos[cdf[np.minimum(idx[pos], cdf.size - 1)] <= u[pos]]
+    pos = np.flatnonzero((idx > 0) & (cdf[np.maximum(idx - 1, 0)] > u))
+    while pos.size:  # step back where rounding put the start past the answer
+        idx[pos] -= 1
+        at = idx[pos]
+        pos = pos[(at > 0) & (cdf[np.maximum(at - 1, 0)] > u[pos])]
+    return idx
+
+
 def build_popularity(seed: int, arrays: PeopleArrays) -> np.ndarray:
     """Return each person's popularity (how likely others follow them), heavy-tailed.
 
@@ -95,9 +140,9 @@ def build_follows(seed: int, arrays: PeopleArrays, popularity: np.ndarray) -> pd
         w = popularity[members]
         cdf = np.cumsum(w)
         cdf /= cdf[-1]
-        dst = members[np.searchsorted(cdf, rng.random(src.size), side="right").clip(0, members.size - 1)]
+        dst = members[_search_cdf(cdf, rng.random(src.size)).clip(0, members.size - 1)]
         key = src.astype(np.int64) * n + dst
-        key = np.unique(key[src != dst])
+        key = _sorted_unique(key[src != dst])
         parts_from.append((key // n).astype(np.int32))
         parts_to.append((key % n).astype(np.int32))
         parts_plat.append(np.full(key.size, k, dtype=np.int8))
