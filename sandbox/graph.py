@@ -73,6 +73,21 @@ def _search_cdf(cdf: np.ndarray, u: np.ndarray) -> np.ndarray:
     return idx
 
 
+def _group_median(group: np.ndarray, values: np.ndarray, k: int) -> np.ndarray:
+    """Return the median of small non-negative integers per group 0..k-1 (NaN for empty groups).
+
+    Counts each value per group, then reads the middle one (the mean of the two middle ones
+    for an even count), as ``groupby(...).median()`` does, without sorting every row.
+    """
+    width = int(values.max()) + 1 if values.size else 1
+    hist = np.bincount(group * width + values, minlength=k * width).reshape(k, width)
+    cum = hist.cumsum(axis=1)
+    count = cum[:, -1]
+    lower = (cum <= ((count - 1) // 2)[:, None]).sum(axis=1)
+    upper = (cum <= (count // 2)[:, None]).sum(axis=1)
+    return np.where(count > 0, (lower + upper) / 2.0, np.nan)
+
+
 def build_popularity(seed: int, arrays: PeopleArrays) -> np.ndarray:
     """Return each person's popularity (how likely others follow them), heavy-tailed.
 
@@ -220,21 +235,22 @@ def build_influencers(
         topic[i] = held[int(rng.integers(0, len(held)))]
 
     # audience measured on the in-world followers
-    sub = follows[follows["followee_id"].isin(influencer_ids)]
-    aud = pd.DataFrame(
+    slot = np.full(arrays.age.size, -1, dtype=np.int64)
+    slot[influencer_ids] = np.arange(k)
+    followee_slot = slot[follows["followee_id"].to_numpy()]
+    sel = followee_slot >= 0
+    group = followee_slot[sel]
+    fans = follows["follower_id"].to_numpy()[sel]
+    panel = np.bincount(group, minlength=k)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        female_share = np.bincount(group, weights=arrays.female[fans], minlength=k) / panel
+    stats = pd.DataFrame(
         {
-            "followee_id": sub["followee_id"].to_numpy(),
-            "female": arrays.female[sub["follower_id"].to_numpy()],
-            "age": arrays.age[sub["follower_id"].to_numpy()],
-            "bot": arrays.role_code[sub["follower_id"].to_numpy()] == ROLE_ORDER.index("bot"),
+            "panel_followers": panel,
+            "female_share": female_share,
+            "median_age": _group_median(group, arrays.age[fans].astype(np.int64), k),
         }
     )
-    stats = aud.groupby("followee_id").agg(
-        panel_followers=("female", "size"),
-        female_share=("female", "mean"),
-        median_age=("age", "median"),
-    )
-    stats = stats.reindex(influencer_ids)
 
     fake = faker_for(locale if locale == "en_US" else "en_US", seed, "handles")
     handles = [f"@{fake.user_name()}{int(d)}" for d in rng.integers(1, 99, k)]

@@ -7,10 +7,12 @@ then samples the pools for every person. A million people take a few seconds.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from .params import AGE_BANDS, PLATFORMS, ROLE_SHARES
 from .seeding import faker_for, stream
@@ -210,19 +212,22 @@ def build_people(seed: int, size: int, locale: str, niche: str) -> tuple[pd.Data
     pupil = "Школьник" if locale == "ru_RU" else "High school student"
     retired = "Пенсионер" if locale == "ru_RU" else "Retired"
 
-    names = np.empty(n, dtype=object)
+    # names and jobs are kept as codes into their pools (see take_str)
+    name_pool: list[str] = []
+    name_code = np.empty(n, dtype=np.int64)
     for mask, firsts, lasts in ((female, first_f, last_f), (~female, first_m, last_m)):
         idx = np.flatnonzero(mask)
         fi = rng.integers(0, len(firsts), idx.size)
         li = rng.integers(0, len(lasts), idx.size)
-        combos = np.array([f"{f} {ln}" for f in firsts for ln in lasts], dtype=object)
-        names[idx] = combos[fi * len(lasts) + li]
+        name_code[idx] = len(name_pool) + fi * len(lasts) + li
+        name_pool.extend(f"{f} {ln}" for f in firsts for ln in lasts)
 
-    job = np.array(jobs, dtype=object)[rng.integers(0, len(jobs), n)]
+    job_pool = [*jobs, student, pupil, retired]
+    job_code = rng.integers(0, len(jobs), n)
     u_job = rng.random(n)
-    job[(age >= 18) & (age <= 23) & (u_job < 0.55)] = student
-    job[age < 18] = pupil
-    job[(age >= 60) & (u_job < 0.6)] = retired
+    job_code[(age >= 18) & (age <= 23) & (u_job < 0.55)] = len(jobs)
+    job_code[age < 18] = len(jobs) + 1
+    job_code[(age >= 60) & (u_job < 0.6)] = len(jobs) + 2
 
     # --- interests (the niche's interests are a little more common so the brand has a market)
     niche_boost = np.ones(len(INTERESTS))
@@ -284,24 +289,58 @@ def build_people(seed: int, size: int, locale: str, niche: str) -> tuple[pd.Data
     people = pd.DataFrame(
         {
             "person_id": np.arange(n, dtype=np.int64),
-            "name": pd.array(names, dtype="str"),
-            "gender": pd.array(np.where(female, "female", "male"), dtype="str"),
+            "name": take_str(name_pool, name_code),
+            "gender": take_str(("male", "female"), female.astype(np.int8)),
             "age": age.astype(np.int64),
-            "age_band": pd.array(np.array(AGE_BAND_LABELS, dtype=object)[band], dtype="str"),
-            "country": pd.array(city_country_arr[city_code], dtype="str"),
-            "city": pd.array(cities_arr[city_code], dtype="str"),
-            "job": pd.array(job, dtype="str"),
-            "interests": pd.array(mask_to_labels(interest_mask, INTERESTS), dtype="str"),
-            "platforms": pd.array(mask_to_labels(platform_mask, PLATFORM_SLUGS), dtype="str"),
+            "age_band": take_str(AGE_BAND_LABELS, band),
+            "country": take_str(city_country_arr, city_code),
+            "city": take_str(cities_arr, city_code),
+            "job": take_str(job_pool, job_code),
+            "interests": take_str(*_distinct_labels(interest_mask, INTERESTS)),
+            "platforms": take_str(*_distinct_labels(platform_mask, PLATFORM_SLUGS)),
         }
     )
     for k, slug in enumerate(PLATFORM_SLUGS):
         people[f"on_{slug}"] = on[:, k]
-    people["role"] = pd.array(np.array(ROLE_ORDER, dtype=object)[role_code], dtype="str")
+    people["role"] = take_str(ROLE_ORDER, role_code)
     people["chronotype_shift"] = shift.astype(np.int64)
     people["daily_minutes"] = daily_minutes
     people["weekend_factor"] = weekend_factor
     return people, arrays
+
+
+def take_str(pool: Sequence[str] | np.ndarray, codes: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """Return ``pool[codes]`` as a pandas ``"str"`` array, without a Python object per row.
+
+    The same values and dtype as ``pd.array(np.asarray(pool, dtype=object)[codes], dtype="str")``,
+    several times faster for a million rows (the pool is converted once, then Arrow takes).
+
+    Args:
+        pool: The distinct texts.
+        codes: Index into ``pool`` for each row.
+
+    Returns:
+        A string array with one value per code.
+    """
+    texts = pa.array([str(t) for t in pool], type=pa.large_string())
+    return pd.array(texts.take(pa.array(np.asarray(codes, dtype=np.int64))), dtype="str")
+
+
+def _distinct_labels(mask: np.ndarray, labels: tuple[str, ...]) -> tuple[list[str], np.ndarray]:
+    """Return the label text of each distinct mask, and each row's index into them."""
+    uniq, inverse = np.unique(mask, return_inverse=True)
+    # labels of each byte of the mask, looked up 8 bits at a time
+    tables = [
+        (lo, [tuple(lab for j, lab in enumerate(labels[lo : lo + 8]) if (v >> j) & 1) for v in range(256)])
+        for lo in range(0, len(labels), 8)
+    ]
+    text = []
+    for m in uniq.tolist():
+        held: tuple[str, ...] = ()
+        for lo, table in tables:
+            held += table[(m >> lo) & 255]
+        text.append(", ".join(held))
+    return text, inverse.reshape(-1)
 
 
 def mask_to_labels(mask: np.ndarray, labels: tuple[str, ...]) -> np.ndarray:
@@ -314,12 +353,8 @@ def mask_to_labels(mask: np.ndarray, labels: tuple[str, ...]) -> np.ndarray:
     Returns:
         An object array of strings such as ``"coffee, travel"``.
     """
-    uniq, inverse = np.unique(mask, return_inverse=True)
-    text = np.array(
-        [", ".join(lab for j, lab in enumerate(labels) if (int(m) >> j) & 1) for m in uniq],
-        dtype=object,
-    )
-    return text[inverse]
+    text, inverse = _distinct_labels(mask, labels)
+    return np.array(text, dtype=object)[inverse]
 
 
 def interest_matrix(mask: np.ndarray) -> np.ndarray:
