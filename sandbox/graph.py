@@ -73,19 +73,18 @@ def _search_cdf(cdf: np.ndarray, u: np.ndarray) -> np.ndarray:
     return idx
 
 
-def _group_median(group: np.ndarray, values: np.ndarray, k: int) -> np.ndarray:
-    """Return the median of small non-negative integers per group 0..k-1 (NaN for empty groups).
+def _median_of_counts(hist: np.ndarray) -> np.ndarray:
+    """Return each row's median from value counts (row ``g``, column ``v``: how many ``v``).
 
-    Counts each value per group, then reads the middle one (the mean of the two middle ones
-    for an even count), as ``groupby(...).median()`` does, without sorting every row.
+    Reads the middle value (the mean of the two middle ones for an even count), as
+    ``groupby(...).median()`` does on the values themselves; NaN for an empty row.
     """
-    width = int(values.max()) + 1 if values.size else 1
-    hist = np.bincount(group * width + values, minlength=k * width).reshape(k, width)
     cum = hist.cumsum(axis=1)
     count = cum[:, -1]
     lower = (cum <= ((count - 1) // 2)[:, None]).sum(axis=1)
     upper = (cum <= (count // 2)[:, None]).sum(axis=1)
-    return np.where(count > 0, (lower + upper) / 2.0, np.nan)
+    with np.errstate(invalid="ignore"):
+        return np.where(count > 0, (lower + upper) / 2.0, np.nan)
 
 
 def build_popularity(seed: int, arrays: PeopleArrays) -> np.ndarray:
@@ -234,21 +233,21 @@ def build_influencers(
         held = [s for j, s in enumerate(INTERESTS) if (int(arrays.interest_mask[pid]) >> j) & 1]
         topic[i] = held[int(rng.integers(0, len(held)))]
 
-    # audience measured on the in-world followers
-    slot = np.full(arrays.age.size, -1, dtype=np.int64)
-    slot[influencer_ids] = np.arange(k)
-    followee_slot = slot[follows["followee_id"].to_numpy()]
-    sel = followee_slot >= 0
-    group = followee_slot[sel]
-    fans = follows["follower_id"].to_numpy()[sel]
-    panel = np.bincount(group, minlength=k)
+    # audience measured on the in-world followers: one pass counting (influencer, sex, age)
+    slot = np.full(arrays.age.size, k, dtype=np.int32)  # row k collects everyone else's followers
+    slot[influencer_ids] = np.arange(k, dtype=np.int32)
+    width = int(arrays.age.max()) + 1
+    fans = follows["follower_id"].to_numpy()
+    cell = (slot[follows["followee_id"].to_numpy()] * 2 + arrays.female[fans]) * width + arrays.age[fans]
+    counts = np.bincount(cell, minlength=(k + 1) * 2 * width).reshape(k + 1, 2, width)[:k]
+    panel = counts.sum(axis=(1, 2))
     with np.errstate(invalid="ignore", divide="ignore"):
-        female_share = np.bincount(group, weights=arrays.female[fans], minlength=k) / panel
+        female_share = counts[:, 1].sum(axis=1) / panel
     stats = pd.DataFrame(
         {
             "panel_followers": panel,
             "female_share": female_share,
-            "median_age": _group_median(group, arrays.age[fans].astype(np.int64), k),
+            "median_age": _median_of_counts(counts.sum(axis=1)),
         }
     )
 
