@@ -137,7 +137,14 @@ def _age_band(age: np.ndarray) -> np.ndarray:
 
 
 def _interest_weights(age: np.ndarray, female: np.ndarray, niche_boost: np.ndarray) -> np.ndarray:
-    """Return (n, 24) probabilities of holding each interest."""
+    """Return (n, 24) probabilities of holding each interest (worked out once per age and sex)."""
+    ages = np.arange(int(age.max()) + 1 if age.size else 1)
+    table = _interest_table(np.repeat(ages, 2), np.tile([False, True], ages.size), niche_boost)
+    return table[age.astype(np.int64) * 2 + female]
+
+
+def _interest_table(age: np.ndarray, female: np.ndarray, niche_boost: np.ndarray) -> np.ndarray:
+    """Return (len(age), 24) probabilities of holding each interest for each age and sex."""
     base = np.array([_INTEREST_BASE[i] for i in INTERESTS])
     fem = np.array([_FEMALE_LEAN.get(i, 1.0) for i in INTERESTS])
     young = np.array([_YOUNG.get(i, 1.0) for i in INTERESTS])
