@@ -6,6 +6,8 @@ to fix it, so that a learner can correct the call without reading the source.
 
 from __future__ import annotations
 
+import math
+import numbers
 from collections.abc import Iterable
 from typing import Any
 
@@ -64,7 +66,12 @@ def check_positive_int(parameter: str, value: Any, *, minimum: int = 1) -> int:
     Raises:
         SandboxInputError: If the value is not a whole number or is too small.
     """
-    if isinstance(value, bool) or not isinstance(value, int | float) or int(value) != value:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, numbers.Real)  # numpy integers and floats are Real too
+        or not math.isfinite(value)
+        or int(value) != value
+    ):
         raise SandboxInputError(parameter, f"must be a whole number of at least {minimum}, got {value!r}.")
     if value < minimum:
         raise SandboxInputError(

@@ -31,6 +31,9 @@ PLAN_COLUMNS: dict[str, str] = {
 }
 """Columns a plan may have, with what each means."""
 
+MAX_POST_ID = 999_999_999_999
+"""Largest post id a plan may use (ids are mixed into random streams as 64-bit numbers)."""
+
 
 @dataclass
 class Post:
@@ -91,7 +94,15 @@ def normalise_plan(
             "plan", f"must be a DataFrame or a list of Post objects or dicts, got {type(plan).__name__}."
         )
     else:
-        rows = [asdict(p) if isinstance(p, Post) else dict(p) for p in plan]
+        rows = []
+        for i, p in enumerate(plan):
+            if not isinstance(p, Post | Mapping):
+                raise SandboxInputError(
+                    "plan",
+                    f"row {i} is a {type(p).__name__}; each post must be a Post or a dict like "
+                    "{'platform': 'pixa', 'time': '2026-03-03 11:00'}.",
+                )
+            rows.append(asdict(p) if isinstance(p, Post) else dict(p))
         df = pd.DataFrame(rows)
     if len(df) == 0:
         raise SandboxInputError("plan", "is empty. Add at least one post (platform and time).")
@@ -113,14 +124,14 @@ def normalise_plan(
     ids = df["post_id"]
     for i, v in enumerate(ids):
         if (
-            v is None
-            or pd.isna(v)
-            or isinstance(v, bool)
+            isinstance(v, bool)
             or not isinstance(v, int | np.integer | float)
+            or not 0 <= v <= MAX_POST_ID  # also rejects None, NaN and infinities
             or float(v) != int(v)
-            or v < 0
         ):
-            raise SandboxInputError("post_id", f"must be a whole number of 0 or more, got {v!r}{where(i)}.")
+            raise SandboxInputError(
+                "post_id", f"must be a whole number from 0 to {MAX_POST_ID:,}, got {v!r}{where(i)}."
+            )
     df["post_id"] = ids.astype(np.int64)
     dup = df["post_id"][df["post_id"].duplicated()]
     if len(dup):
@@ -141,7 +152,6 @@ def normalise_plan(
         ) from None
     if getattr(times.dt, "tz", None) is not None:
         times = times.dt.tz_localize(None)
-    times = times.astype("datetime64[ns]")
     for i, t in enumerate(times):
         if pd.isna(t):
             raise SandboxInputError("time", f"is missing{where(i)}. Every post needs a time.")
@@ -151,7 +161,7 @@ def normalise_plan(
                 f"{t} is outside the simulated period{where(i)}. Plan posts from {period_start} "
                 f"up to (not including) {period_end}.",
             )
-    df["time"] = times
+    df["time"] = times.astype("datetime64[ns]")
 
     defaults = {
         "rubric": "informative",
@@ -197,8 +207,8 @@ def normalise_plan(
             if (
                 isinstance(v, bool)
                 or not isinstance(v, int | float | np.integer | np.floating)
+                or not lo <= v <= hi  # before int(): also rejects NaN and infinities
                 or float(v) != int(v)
-                or not lo <= v <= hi
             ):
                 raise SandboxInputError(
                     col, f"must be a whole number from {lo} to {hi} on {p}, got {v!r}{where(i)}."
@@ -206,7 +216,7 @@ def normalise_plan(
         df[col] = df[col].astype(np.int64)
     valid_trends = set(trend_ids)
     for i, v in enumerate(df["trend_id"]):
-        if v not in ("", None) and v not in valid_trends:
+        if v not in ("", None) and (not isinstance(v, str) or v not in valid_trends):
             raise SandboxInputError(
                 "trend_id",
                 f"unknown trend {v!r}{where(i)}. See world.trends for the ids "
@@ -276,7 +286,9 @@ class PlanResult:
             SandboxInputError: If the post id is unknown or a change is not a plan column.
         """
         if post_id not in set(self.plan["post_id"]):
-            raise SandboxInputError("post_id", f"no post {post_id!r} in this plan.")
+            ids = sorted(int(i) for i in self.plan["post_id"])
+            shown = ", ".join(map(str, ids[:12])) + (", ..." if len(ids) > 12 else "")
+            raise SandboxInputError("post_id", f"no post {post_id!r} in this plan; its post ids are {shown}.")
         bad = [k for k in changes if k not in PLAN_COLUMNS or k == "post_id"]
         if bad:
             raise SandboxInputError(

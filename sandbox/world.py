@@ -347,11 +347,18 @@ class World:
         elif isinstance(people, pd.DataFrame):
             if "person_id" not in people.columns:
                 raise SandboxInputError("people", "needs a 'person_id' column (use rows of world.people).")
-            ids = people["person_id"].to_numpy(dtype=np.int64)
+            ids = people["person_id"].to_numpy()
         else:
-            ids = np.asarray(list(people), dtype=np.int64)
+            ids = np.asarray(list(people))
         if ids.size == 0:
             raise SandboxInputError("people", "is empty; select at least one person.")
+        if not np.issubdtype(ids.dtype, np.integer) or ids.min() < 0 or ids.max() >= self.size:
+            raise SandboxInputError(
+                "people",
+                f"person ids must be whole numbers from 0 to {self.size - 1} (use rows or ids of "
+                f"world.people), got {ids[:3].tolist()}{' ...' if ids.size > 3 else ''}.",
+            )
+        ids = ids.astype(np.int64)
         prof = audience_profile(
             platform,
             arrays.shift[ids],
