@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .analysis import platform_shares
 from .errors import SandboxInputError, check_choice
 from .params import COMMENT_LABEL_BASE, PLATFORMS
-from .taxonomy import NICHES
+from .taxonomy import INTERESTS, NICHES
 
 if TYPE_CHECKING:
     from .plan import PlanResult
@@ -250,8 +251,6 @@ def target_audience(
     ):
         raise SandboxInputError("ages", f"must be a pair (youngest, oldest) between 13 and 65, got {ages!r}.")
     chosen = tuple(spec.core_interests if interests is None else interests)
-    from .taxonomy import INTERESTS
-
     for i in chosen:
         check_choice("interests", i, INTERESTS)
     if not chosen:
@@ -264,23 +263,6 @@ def target_audience(
     if spec.local if local is None else local:
         mask &= people["city"] == world.brands["city"].iloc[0]
     return people[mask].reset_index(drop=True)
-
-
-def platform_shares(people: pd.DataFrame) -> pd.Series:
-    """Return the share of a group of people using each platform.
-
-    Args:
-        people: Rows of the people table (with ``on_<platform>`` columns).
-
-    Returns:
-        Share (0..1) per platform slug, in the platforms' usual order. People use several
-        platforms, so the shares add up to more than 1.
-    """
-    if len(people) == 0:
-        return pd.Series(0.0, index=list(PLATFORMS), name="audience_share")
-    return pd.Series(
-        {s: float(people[f"on_{s}"].mean()) for s in PLATFORMS}, name="audience_share", dtype=np.float64
-    )
 
 
 def mechanics_table() -> pd.DataFrame:
@@ -335,7 +317,7 @@ def platform_scores(world: World, goal: str, people: pd.DataFrame | None = None)
     table = pd.DataFrame(
         {
             "name": names.reindex(mech.index),
-            "audience_share": platform_shares(people).reindex(mech.index),
+            "audience_share": platform_shares(people).reindex(mech.index).fillna(0.0),
             "your_followers": mine.reindex(mech.index, fill_value=0).astype(np.int64),
             "mechanics": mech,
             "fit": mech / mech.max(),

@@ -46,14 +46,6 @@ def test_target_audience_rejects_unknown_interest(world):
     assert exc.value.parameter == "interests"
 
 
-def test_platform_shares_are_the_share_of_people_on_each_platform(world):
-    people = world.people.iloc[:300]
-    shares = st.platform_shares(people)
-    assert list(shares.index) == list(PLATFORMS)
-    assert shares["loop"] == pytest.approx(people["on_loop"].mean())
-    assert (st.platform_shares(people.iloc[:0]) == 0).all()
-
-
 def test_mechanics_follow_the_platform_constants():
     m = st.mechanics_table()
     loop = PLATFORMS["loop"]
