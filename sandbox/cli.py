@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 COMMAND_MODULES: list[str] = [
     "sandbox.cli_world",
+    "sandbox.cli_datasets",
 ]
 """Modules that add subcommands."""
 
