@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -156,6 +157,13 @@ def explain_post(world: World, posts: pd.DataFrame, factors: pd.DataFrame, post_
     ]
     for _, r in table.iloc[:7].iterrows():
         lines.append(f"    x{r['multiplier']:.2f}  {r['factor']}: {r['meaning']}")
+    keys = ("time_of_day", "audience_fit", "format_fit", "fatigue", "trend", "quality", "luck")
+    uncapped = followers * f["organic_reach"] * math.prod(float(f[k]) for k in keys)
+    if uncapped > f["expected_follower_reach"] * (1 + 1e-9):
+        lines.append(
+            f"    x{f['expected_follower_reach'] / uncapped:.2f}  cap: one post reaches at most 95% of "
+            "the followers"
+        )
     lines.append(
         f"  = {f['expected_follower_reach']:,.0f} expected; the count drawn was "
         f"{int(post['reach_followers']):,}."

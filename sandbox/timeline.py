@@ -26,9 +26,10 @@ def run_days(
     """Simulate posts over a period, carrying follower counts from day to day.
 
     With ``day_by_day`` (used for plans) each day's posts see the followers left by the days
-    before. Without it (used for the long public histories) all posts are simulated twice:
-    once to learn each day's follower change, then again with those follower counts, which
-    gives the same result up to the tiny effect of a day's follows on the same day's reach.
+    before. Without it (used for the long public histories) all posts are simulated in bulk
+    passes, each with the follower counts the previous pass left, until the counts stop
+    changing. Pass ``k`` gets day ``k`` right, so this ends with exactly the day-by-day result,
+    usually after a handful of passes, and every post shows its day's starting followers.
 
     Args:
         posts: Posts to run (see ``engagement.simulate_posts``; ``followers`` and
@@ -41,7 +42,7 @@ def run_days(
         namespace: Randomness namespace (``"history"`` or ``"plan"``).
         first_day: First simulated day (midnight).
         days: Number of days.
-        day_by_day: Step one day at a time (exact) instead of two bulk passes.
+        day_by_day: Step one day at a time instead of repeating bulk passes (same result).
 
     Returns:
         ``(posts_with_results, factors, daily)`` where ``daily`` has one row per day and
@@ -64,6 +65,15 @@ def run_days(
         net = (res["follows"] - res["unfollows"]).to_numpy()
         grid = np.bincount(cell[res.index.to_numpy()], weights=net, minlength=days * n_acc)
         return grid.reshape(days, n_acc).astype(np.int64)
+
+    def carry(net: np.ndarray) -> np.ndarray:
+        """Followers at the start of each day, from the first day's and each day's net change."""
+        out = np.empty((days, n_acc), dtype=np.int64)
+        current = start.copy()
+        for d in range(days):
+            out[d] = current
+            current = np.maximum(0, current + net[d])
+        return out
 
     if day_by_day:
         current = start.copy()
@@ -92,21 +102,15 @@ def run_days(
             )
         followers_start = before
     else:
-        first, _ = simulate_posts(
-            posts.assign(followers=start[acc]), profiles, quality, trends, seed, namespace
-        )
-        cum = np.vstack([np.zeros((1, n_acc), np.int64), np.cumsum(net_by_day(first), axis=0)[:-1]])
-        followers_start = np.maximum(0, start[None, :] + cum)
-        results, factors = simulate_posts(
-            posts.assign(followers=followers_start[day, acc]),
-            profiles,
-            quality,
-            trends,
-            seed,
-            namespace,
-        )
-        cum = np.vstack([np.zeros((1, n_acc), np.int64), np.cumsum(net_by_day(results), axis=0)[:-1]])
-        followers_start = np.maximum(0, start[None, :] + cum)
+        followers_start = np.repeat(start[None, :], days, axis=0)
+        for _ in range(days + 1):
+            results, factors = simulate_posts(
+                posts.assign(followers=followers_start[day, acc]), profiles, quality, trends, seed, namespace
+            )
+            carried = carry(net_by_day(results))
+            if np.array_equal(carried, followers_start):
+                break
+            followers_start = carried
 
     out = posts.join(results)
     factors = factors.reindex(out.index)
