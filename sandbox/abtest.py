@@ -204,3 +204,29 @@ def assign_variants(plan: pd.DataFrame, column: str, a: object, b: object, seed:
         values[order[half:]] = b
     out[column] = pd.array(values, dtype="str") if isinstance(a, str) and isinstance(b, str) else values
     return out
+
+
+def random_halves(
+    values: pd.Series | Sequence[float] | np.ndarray, seed: int = 0
+) -> tuple[pd.Series, pd.Series]:
+    """Split values into two random halves, e.g. for an A/A test of one variant against itself.
+
+    An A/A test compares two groups that got exactly the same treatment: any "difference" is
+    luck, so a good test should usually find no clear winner.
+
+    Args:
+        values: One value per post (a Series keeps its index).
+        seed: Seed of the random split.
+
+    Returns:
+        ``(first_half, second_half)``; with an odd count the second half has one more value.
+
+    Raises:
+        SandboxInputError: For fewer than 4 values.
+    """
+    s = values if isinstance(values, pd.Series) else pd.Series(np.asarray(values, dtype=np.float64))
+    if len(s) < 4:
+        raise SandboxInputError("values", f"needs at least 4 values to split in two halves, got {len(s)}.")
+    order = stream(seed, "abtest", "halves").permutation(len(s))
+    half = len(s) // 2
+    return s.iloc[np.sort(order[:half])], s.iloc[np.sort(order[half:])]

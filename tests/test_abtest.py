@@ -87,3 +87,17 @@ def test_assign_variants_balances_every_slot():
     with pytest.raises(SandboxInputError) as exc:
         ab.assign_variants(plan, "time", "a", "b")
     assert exc.value.parameter == "column"
+
+
+def test_random_halves_split_without_overlap():
+    values = pd.Series(range(11), index=[f"p{i}" for i in range(11)], dtype=float)
+    first, second = ab.random_halves(values, seed=2)
+    assert len(first) == 5 and len(second) == 6
+    assert set(first.index) | set(second.index) == set(values.index)
+    assert not set(first.index) & set(second.index)
+    again, _ = ab.random_halves(values, seed=2)
+    assert again.index.equals(first.index)
+    other, _ = ab.random_halves(values, seed=3)
+    assert not other.index.equals(first.index)
+    with pytest.raises(SandboxInputError):
+        ab.random_halves([1.0, 2.0, 3.0])
