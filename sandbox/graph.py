@@ -32,9 +32,10 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
     """Return the sorted distinct values, like ``np.unique`` but by sorting in place.
 
     numpy 2's hash-based ``np.unique`` is about ten times slower than a sort on tens of
-    millions of int64 keys; the result is the same.
+    millions of int64 keys; the result is the same. The keys arrive in runs (one per
+    follower), which the stable sort exploits: several times faster than the default here.
     """
-    values.sort()
+    values.sort(kind="stable")
     if values.size == 0:
         return values
     keep = np.empty(values.size, dtype=bool)
