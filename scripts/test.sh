@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --no-lab
+bash scripts/install_browser.sh
 set +e
 .venv/bin/python -m pytest "$@"
 rc=$?

@@ -27,7 +27,10 @@ def run_notebook(path: Path, timeout: int = 120) -> RunReport:
     """Run ``path`` top to bottom in a fresh python3 kernel with its folder as working directory."""
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", allow_errors=True,
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        allow_errors=True,
         resources={"metadata": {"path": str(path.parent)}},
     )
     t0 = time.perf_counter()

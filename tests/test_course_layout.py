@@ -24,7 +24,9 @@ def test_modules_are_zero_padded_and_consecutive():
     bad = [n for n in names if not MODULE_RE.match(n)]
     assert not bad, f"module folders must be named NN-slug (two digits, lowercase slug): {bad}"
     numbers = [int(n[:2]) for n in names]
-    assert numbers == list(range(len(numbers))), f"module numbers must run 00, 01, 02, ... without gaps: {names}"
+    assert numbers == list(range(len(numbers))), (
+        f"module numbers must run 00, 01, 02, ... without gaps: {names}"
+    )
 
 
 def test_each_module_has_exactly_one_lesson_named_after_it():
@@ -55,13 +57,16 @@ def test_no_stray_notebooks():
 
 
 def test_committed_notebooks_are_valid_and_clean():
-    files = subprocess.run(["git", "ls-files", "*.ipynb"], cwd=ROOT, capture_output=True, text=True,
-                           check=True).stdout.split()
+    files = subprocess.run(
+        ["git", "ls-files", "*.ipynb"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
     assert files, "no notebooks are tracked by git"
     for name in files:
         nb = nbformat.read(ROOT / name, as_version=4)
         nbformat.validate(nb)
-        assert nb.metadata.get("kernelspec", {}).get("name") == "python3", f"{name}: kernelspec must be python3"
+        assert nb.metadata.get("kernelspec", {}).get("name") == "python3", (
+            f"{name}: kernelspec must be python3"
+        )
         for cell in nb.cells:
             if cell.cell_type == "code":
                 assert not cell.get("outputs"), f"{name}: committed with outputs"

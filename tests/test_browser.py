@@ -1,0 +1,116 @@
+"""End to end in a real browser: JupyterLab headless, driven by Debian's Chromium with Playwright.
+
+Screenshots land in test-artifacts/ (git-ignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, copy_course, start_lab
+from notebook_runner import ROOT
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="Debian's chromium is not installed (scripts/install_browser.sh installs it when run as root)",
+)
+
+FINISHED = r"""() => {
+  const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+  const idle = document.querySelector(".jp-Notebook-ExecutionIndicator[data-status='idle']") !== null;
+  return idle && prompts.length > 0 && prompts.every(e => /\[\d+\]/.test(e.textContent));
+}"""
+PROMPTS = (
+    "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent).join(' ')"
+)
+STDERR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("lab")
+    home = tmp / "home"
+    home.mkdir()
+    root = copy_course(tmp, ROOT)
+    server = start_lab(root, home)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser, request):
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg = browser.new_page(viewport={"width": 1400, "height": 1000})
+    yield pg
+    pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
+    pg.close()
+
+
+def open_notebook(page, lab, rel: str) -> None:
+    page.goto(lab.url(f"lab/tree/{rel}"))
+    page.wait_for_selector(".jp-Notebook", timeout=90_000)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
+
+
+def run_all(page) -> None:
+    """Run every cell through JupyterLab's Run menu, retrying if the click is not taken."""
+    started = "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].some(e => /\\S/.test(e.textContent.replace(/[\\[\\]: ]/g, '')))"
+    for _attempt in range(3):
+        page.locator(".jp-Notebook .jp-Cell").first.click()
+        page.click("div.lm-MenuBar-itemLabel:text('Run')")
+        page.click("li.lm-Menu-item:has-text('Run All Cells')")
+        try:
+            page.wait_for_function(started, timeout=20_000)
+            break
+        except Exception:  # the menu click was not taken (page still settling): try again
+            page.keyboard.press("Escape")
+    try:
+        page.wait_for_function(FINISHED, timeout=180_000)
+    except Exception as exc:  # show where it stopped
+        prompts = page.evaluate(PROMPTS)
+        raise AssertionError(f"not every cell ran within 180 s; prompts: {prompts}") from exc
+
+
+def test_lesson_runs_in_jupyterlab_with_chart_and_live_widget(lab, page):
+    open_notebook(page, lab, "00-welcome/00-welcome-lesson.ipynb")
+    run_all(page)
+    assert page.locator(STDERR).count() == 0, page.locator(STDERR).all_inner_texts()
+    images = page.locator(".jp-RenderedImage img")
+    assert images.count() >= 1, "no chart rendered"
+    assert images.first.evaluate("img => img.naturalWidth") > 100, "the chart image is empty"
+
+    summary = page.locator(".widget-html:has-text('people match')").first
+    summary.scroll_into_view_if_needed()
+    before = summary.inner_text()
+    page.locator(".widget-dropdown:has(label:text-is('interest')) select").first.select_option("coffee")
+    page.wait_for_function(
+        "(b) => [...document.querySelectorAll('.widget-html')].some("
+        "e => e.textContent.includes('people match') && e.textContent !== b)",
+        arg=before,
+        timeout=30_000,
+    )
+    after = summary.inner_text()
+    assert after != before, "moving the widget's control did not change what it shows"
+    page.screenshot(path=str(ARTIFACTS / "lesson-00-widget.png"))
+
+
+def test_artifacts_folder_is_ignored_by_git():
+    assert "test-artifacts/" in (ROOT / ".gitignore").read_text()
+
+
+def teardown_module(_module):
+    # leave screenshots, but never leave copies of notebooks saved by the browser in the repo
+    for stray in Path(ROOT / "course").rglob(".ipynb_checkpoints"):
+        shutil.rmtree(stray, ignore_errors=True)
