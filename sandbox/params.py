@@ -469,3 +469,434 @@ PAID_FIGURES: dict[str, Figure] = {
     ),
 }
 """Paid-side and posting-frequency figures from calibration.md."""
+
+
+# =========================================================================================
+# PAID SIDE (sandbox.ads): ad auctions, pacing, the conversion funnel, influencer deals.
+# Appended by the paid-side work; the organic numbers above are untouched. Every number says
+# where it comes from: a figure of calibration.md ("source"), or "assumption" (our modelling
+# choice, tuned so that default worlds land inside the calibration ranges).
+# =========================================================================================
+
+MARKET_USERS = 1_000_000
+"""How many platform users a world stands for on the paid side (assumption).
+
+The people of a world are a panel. For cold (prospecting) audiences each person stands for
+``max(1, MARKET_USERS / size)`` real users who look like them: 50 in a 20,000-person world,
+1 in a million-person world, so ad budgets in USD deliver realistic volumes in any world and
+results do not depend on the world's size. Warm audiences (followers, engagers, site visitors,
+uploaded customer lists) are the individuals themselves (weight 1), so their sizes match the
+organic side's follower counts."""
+
+
+@dataclass(frozen=True)
+class AdPlatformParams:
+    """Ad-side constants of one platform archetype.
+
+    Attributes:
+        ad_formats: Ad format -> CTR multiplier (formats missing here cannot run as ads).
+        placements: Placement -> (share of the platform's ad slots, CTR multiplier, price
+            multiplier).
+        market_cpm: Median value per 1000 impressions of the competing advertisers' best bid
+            in the United States, USD (the market price the auction is played against).
+        ctr: Link clicks per impression for an average person of the world seeing an average
+            creative (before audience fit, objective and fatigue).
+        minutes_share: Relative share of a member's social-media minutes spent here.
+        slots_per_minute: Ad slots (auctions) a member meets per minute of use.
+        landing_rate: Share of link clicks whose landing page loads (a site visit).
+        text_cut: Characters of ad text shown before "more".
+        max_text: Longest ad text the platform accepts.
+        headline_max: Headline characters shown (0: the format has no headline).
+        targets: Calibration ranges a default world's standard campaign must land in.
+    """
+
+    ad_formats: dict[str, float]
+    placements: dict[str, tuple[float, float, float]]
+    market_cpm: float
+    ctr: float
+    minutes_share: float
+    slots_per_minute: float
+    landing_rate: float
+    text_cut: int
+    max_text: int
+    headline_max: int
+    targets: dict[str, Figure] = field(default_factory=dict)
+
+
+_META_CPM = "several agency reports (Meta CPM ≈$8-15, US ≈$9.6)"
+_WS_CTR = "WordStream: all-industry CTR 0.90% (2017); traffic ≈1.5-1.6%, leads ≈2.5% (recent)"
+_WS_CPC = "WordStream: all-industry CPC $1.72 (2017); traffic ≈$0.83, leads ≈$1.90 (recent)"
+_WS_CVR = "WordStream 2017: all-industry conversion rate 9.21%"
+_CPM_M = "spend / impressions x 1000, standard traffic campaign, brand's country (and city)"
+_CTR_M = "link clicks / impressions, same campaign"
+_CPC_M = "spend / link clicks, same campaign"
+_CVR_M = "registrations / link clicks, same campaign"
+
+
+def _paid_targets(cpm: tuple, ctr: tuple, cpc: tuple, cvr: tuple) -> dict[str, Figure]:
+    """Build the four paid calibration figures of a platform from (value, low, high, source)."""
+    out = {}
+    for key, name, (value, low, high, source), method in (
+        ("cpm", "CPM (USD)", cpm, _CPM_M),
+        ("ctr", "link CTR", ctr, _CTR_M),
+        ("cpc", "CPC (USD)", cpc, _CPC_M),
+        ("cvr", "conversion rate per click", cvr, _CVR_M),
+    ):
+        out[key] = Figure(name, value, low, high, method, source)
+    return out
+
+
+AD_PLATFORMS: dict[str, AdPlatformParams] = {
+    "pixa": AdPlatformParams(
+        ad_formats={"image": 1.0, "carousel": 1.12, "short_video": 1.15, "story": 0.9},
+        placements={
+            "feed": (0.5, 1.0, 1.0),
+            "stories": (0.3, 0.8, 0.8),
+            "reels": (0.15, 0.9, 0.85),
+            "explore": (0.05, 0.9, 0.9),
+        },
+        market_cpm=17.0,
+        ctr=0.0042,
+        minutes_share=1.2,
+        slots_per_minute=1.0,
+        landing_rate=0.8,
+        text_cut=125,
+        max_text=2200,
+        headline_max=40,
+        targets=_paid_targets(
+            (9.6, 6.0, 16.0, _META_CPM),
+            (0.009, 0.005, 0.025, _WS_CTR),
+            (0.83, 0.4, 3.0, _WS_CPC),
+            (0.0921, 0.03, 0.15, _WS_CVR),
+        ),
+    ),
+    "circles": AdPlatformParams(
+        ad_formats={"image": 1.0, "carousel": 1.1, "video": 1.05, "link": 1.0, "text": 0.7},
+        placements={
+            "feed": (0.6, 1.0, 1.0),
+            "stories": (0.15, 0.8, 0.8),
+            "video_feeds": (0.15, 0.85, 0.85),
+            "right_column": (0.1, 0.3, 0.4),
+        },
+        market_cpm=16.5,
+        ctr=0.0048,
+        minutes_share=1.0,
+        slots_per_minute=0.8,
+        landing_rate=0.82,
+        text_cut=125,
+        max_text=63206,
+        headline_max=40,
+        targets=_paid_targets(
+            (9.6, 6.0, 16.0, _META_CPM),
+            (0.009, 0.005, 0.025, _WS_CTR),
+            (1.72, 0.4, 3.0, _WS_CPC),
+            (0.0921, 0.03, 0.15, _WS_CVR),
+        ),
+    ),
+    "chirp": AdPlatformParams(
+        ad_formats={"text": 0.85, "image": 1.0, "video": 1.05},
+        placements={"timeline": (0.8, 1.0, 1.0), "search": (0.1, 1.3, 1.2), "profiles": (0.1, 0.7, 0.8)},
+        market_cpm=10.0,
+        ctr=0.0042,
+        minutes_share=0.8,
+        slots_per_minute=0.7,
+        landing_rate=0.75,
+        text_cut=280,
+        max_text=280,
+        headline_max=70,
+        targets=_paid_targets(
+            (6.5, 3.0, 12.0, "assumption: no X figure in calibration.md; set a little below Meta"),
+            (0.008, 0.004, 0.02, "assumption: no X figure in calibration.md; near Meta's all-industry CTR"),
+            (0.8, 0.3, 2.5, "assumption: follows from the CPM and CTR ranges"),
+            (0.06, 0.02, 0.15, "assumption: WordStream's 9.21% is Meta's; microblog clicks convert less"),
+        ),
+    ),
+    "loop": AdPlatformParams(
+        ad_formats={"short_video": 1.0, "carousel": 0.75},
+        placements={"for_you": (0.9, 1.0, 1.0), "search": (0.1, 1.2, 1.1)},
+        market_cpm=12.5,
+        ctr=0.0048,
+        minutes_share=1.5,
+        slots_per_minute=0.6,
+        landing_rate=0.72,
+        text_cut=100,
+        max_text=100,
+        headline_max=40,
+        targets=_paid_targets(
+            (10.0, 3.0, 20.0, "agency reports (TikTok CPM $3-20, sources disagree)"),
+            (0.01, 0.004, 0.025, "assumption: no TikTok CTR in calibration.md; near Meta's range"),
+            (1.0, 0.3, 3.0, "assumption: follows from the CPM and CTR ranges"),
+            (0.06, 0.02, 0.15, "assumption: in-app browsers lose visitors; below Meta's 9.21%"),
+        ),
+    ),
+    "beacon": AdPlatformParams(
+        ad_formats={"text": 1.0},
+        placements={"channels": (1.0, 1.0, 1.0)},
+        market_cpm=5.0,
+        ctr=0.0038,
+        minutes_share=0.8,
+        slots_per_minute=0.15,
+        landing_rate=0.85,
+        text_cut=160,
+        max_text=160,
+        headline_max=0,
+        targets=_paid_targets(
+            (3.5, 1.5, 8.0, "assumption: Telegram-style channel ads sell by CPM, commonly €1-5; not in "
+             "calibration.md"),
+            (0.007, 0.003, 0.02, "assumption: one 160-character text message per channel view"),
+            (0.6, 0.2, 2.0, "assumption: follows from the CPM and CTR ranges"),
+            (0.08, 0.02, 0.15, "assumption: channel readers are engaged; close to Meta's 9.21%"),
+        ),
+    ),
+    "linkup": AdPlatformParams(
+        ad_formats={"image": 1.0, "carousel": 1.1, "video": 0.95, "text": 0.8},
+        placements={"feed": (0.85, 1.0, 1.0), "right_rail": (0.1, 0.3, 0.5), "inbox": (0.05, 1.6, 2.0)},
+        market_cpm=72.0,
+        ctr=0.0036,
+        minutes_share=0.4,
+        slots_per_minute=0.5,
+        landing_rate=0.85,
+        text_cut=150,
+        max_text=600,
+        headline_max=70,
+        targets=_paid_targets(
+            (45.0, 30.0, 60.0, "agency reports (LinkedIn CPM $30-60)"),
+            (0.008, 0.004, 0.02, "assumption: CPM $30-60 at CPC ≈$5.6 means CTR ≈0.5-1.1%"),
+            (5.6, 3.0, 9.0, "agency reports (LinkedIn CPC ≈$5.6)"),
+            (0.08, 0.02, 0.15, "assumption: B2B clicks convert about as Meta's 9.21%"),
+        ),
+    ),
+}
+"""Ad-side constants per platform archetype. Beacon's ads are modelled on Telegram's sponsored
+channel messages (text only, 160 characters): an assumption, since calibration.md has no
+Telegram figures."""
+
+COUNTRY_CPM: dict[str, float] = {
+    "United States": 1.0,
+    "Canada": 14.0 / 9.6,
+    "India": 2.7 / 9.6,
+    "United Kingdom": 0.95,
+    "Russia": 0.3,
+    "Kazakhstan": 0.22,
+    "Belarus": 0.22,
+}
+"""Price multiplier of each country relative to the United States. Source: agency report in
+calibration.md (US ≈$9.6, Canada ≈$14, India ≈$2.7, method: ratio of CPMs); the United Kingdom,
+Russia, Kazakhstan and Belarus are assumptions."""
+
+AGE_BAND_CPM: tuple[float, float, float, float, float, float] = (0.55, 0.85, 1.1, 1.1, 1.0, 0.85)
+"""Price multiplier by age band 13-17, 18-24, 25-34, 35-44, 45-54, 55-65 (assumption: advertisers
+compete hardest for 25-44-year-olds)."""
+
+GENDER_CPM: dict[str, float] = {"female": 1.06, "male": 0.95}
+"""Price multiplier by gender (assumption: agency reports say women cost a little more to reach)."""
+
+# --- the auction ----------------------------------------------------------------------------
+
+COMPETITION_SPREAD = 0.5
+"""Log-normal spread of the best competing value above the floor, across auctions (assumption)."""
+
+RESERVE_PRICE = 0.6
+"""Floor price of every auction as a share of the market's median value (assumption): the best
+competing value is the floor plus a log-normal part, so the cheapest auctions cost about the
+floor and the median auction the market median."""
+
+QUALITY_WEIGHT = 0.15
+"""How much ad quality adds to (or takes from) total value, as a share of the market's median
+value per unit of quality score (-1 to 1) (assumption; Meta: total value = bid x estimated
+action rate + ad quality)."""
+
+MARKET_NOISE = 0.08
+"""Day-to-day log-normal spread of a platform's market price (assumption)."""
+
+MAX_WIN_VALUE = 3.0
+"""Automatic bidding bids at most this many times the market median for the typical person of
+an ad set (assumption): an ad set that still cannot spend its budget has too small an audience."""
+
+DAILY_FREQUENCY_CAP = 1.5
+"""About how many times a day delivery shows one ad set to the same person before it skips
+further wins on them (assumption: prospecting delivery keeps daily frequency near 1-1.5)."""
+
+DELIVERY_FRESHNESS = 0.5
+"""Delivery values a person who has already seen the ad set ``F`` times (fatigue-weighted)
+at ``1 / (1 + 0.5 x F)`` of a fresh one, so it spreads over the audience (assumption)."""
+
+NEGATIVE_FEEDBACK_BASE = 0.0015
+"""Hides and reports per impression of an average ad (assumption)."""
+
+NEGATIVE_FEEDBACK_WEIGHT = 0.6
+"""Quality score lost per unit of log(negative feedback / base) over the last 7 days
+(assumption; calibration.md: quality falls with negative feedback)."""
+
+# --- budgets and pacing ---------------------------------------------------------------------
+
+DAILY_OVERSPEND = 0.25
+"""A day may spend up to 25% more than the daily budget (calibration.md, Meta's documented rule)."""
+
+WEEK_BUDGET_DAYS = 7
+"""A calendar week (Monday to Sunday) never spends more than 7 x the daily budget (calibration.md,
+Meta's documented rule)."""
+
+LIFETIME_DAY_MAX = 2.0
+"""A day of a lifetime budget spends at most 2 x an even share of what remains (assumption;
+calibration.md's example spends $250 over 5 days as 50/50/75/25/50)."""
+
+PACING_NOISE = 0.06
+"""Day-to-day log-normal spread of the opportunities pacing sees (assumption)."""
+
+# --- learning phase, frequency and fatigue -------------------------------------------------
+
+LEARNING_EVENTS = 50
+"""Optimisation events that end the learning phase (calibration.md: ≈50 in 7 days, Meta)."""
+
+LEARNING_DAYS = 7
+"""Days after which an ad set still learning is "learning limited" (calibration.md, Meta)."""
+
+LEARNING_RESET_CHANGE = 0.2
+"""A budget change larger than this share restarts learning (calibration.md: ≈20%, Meta)."""
+
+LEARNING_BLEND = 0.5
+"""During learning the system's estimate of who will act is this much pulled towards the
+audience average, so it bids less selectively (assumption)."""
+
+FATIGUE_ONSET_COLD = 2.5
+"""Frequency where fatigue starts for cold audiences (calibration.md: 2.5-3)."""
+
+FATIGUE_ONSET_WARM = 4.5
+"""Frequency where fatigue starts for retargeted, warm people (calibration.md: 4-5)."""
+
+FATIGUE_RATE = 0.18
+"""CTR lost per unit of frequency above the onset: exp(-0.18 x 2) ≈ 0.70, calibration.md's
+worked example (CTR falls ≈30% as frequency rises from 2 to 4.5)."""
+
+FREQUENCY_HALF_LIFE_DAYS = 7.0
+"""Days after which half of the fatigue from past impressions has worn off (assumption)."""
+
+# --- audiences ------------------------------------------------------------------------------
+
+MIN_DELIVERABLE_AUDIENCE = 1000
+"""Audience estimate below which a spec is too narrow to deliver well (assumption, Meta-like)."""
+
+MIN_CUSTOM_AUDIENCE = 100
+"""Smallest usable custom audience (calibration.md: minimum ≈100 people)."""
+
+LOOKALIKE_PERCENT = (1, 10)
+"""Lookalike sizes allowed, in percent of a country (calibration.md: 1-10%)."""
+
+CUSTOMER_MATCH_RATE = 0.6
+"""Share of an uploaded customer list the platform matches to its users (assumption: match rates
+of 40-70% are commonly quoted)."""
+
+OVERLAP_WARNING = 0.2
+"""Share of an ad set's audience inside another active ad set that triggers a warning (assumption)."""
+
+SITE_VISIT_RATE: dict[str, float] = {
+    "follower": 0.005,
+    "core": 0.0009,
+    "adjacent": 0.0002,
+    "other": 0.00002,
+}
+"""Daily chance that a person visits the brand's site on their own (search, word of mouth),
+by their tie to the brand (assumption); history-post clicks add visits on top."""
+
+LOCAL_OUTSIDE_CITY = 0.06
+"""For local niches, visit and conversion chances of people outside the brand's city, relative to
+those inside (assumption)."""
+
+WARMTH: dict[str, tuple[float, float]] = {
+    "cold": (1.0, 1.0),
+    "aware": (1.5, 1.8),
+    "visitor": (2.0, 3.0),
+    "customer": (2.2, 4.0),
+}
+"""(CTR multiplier, conversion multiplier) of people by their tie to the brand: never seen it;
+follow or engaged with it; visited the site in the last 180 days; bought before (assumption)."""
+
+BOT_AD_CTR = 0.4
+"""Bots click ads at this share of a person's rate and never convert (assumption: invalid clicks)."""
+
+OBJECTIVES: dict[str, dict[str, object]] = {
+    "reach": {"result": "people reached", "bid_unit": "per 1000 impressions", "ctr": 0.7},
+    "traffic": {"result": "link clicks", "bid_unit": "per link click", "ctr": 1.0},
+    "leads": {"result": "registrations", "bid_unit": "per registration", "ctr": 1.05},
+    "sales": {"result": "purchases", "bid_unit": "per purchase", "ctr": 1.0},
+}
+"""Campaign objectives: what counts as a result, what a bid cap is per, and their CTR multiplier
+(assumption: reach campaigns show ads to people who rarely click)."""
+
+AD_CTA_BUTTONS: dict[str, dict[str, float]] = {
+    "none": {"reach": 1.0, "traffic": 0.8, "leads": 0.8, "sales": 0.8},
+    "learn_more": {"reach": 1.0, "traffic": 1.1, "leads": 1.0, "sales": 0.95},
+    "shop_now": {"reach": 1.0, "traffic": 1.0, "leads": 0.9, "sales": 1.15},
+    "sign_up": {"reach": 1.0, "traffic": 0.95, "leads": 1.15, "sales": 0.9},
+    "book_now": {"reach": 1.0, "traffic": 1.0, "leads": 1.05, "sales": 1.05},
+    "get_offer": {"reach": 1.0, "traffic": 1.1, "leads": 1.1, "sales": 1.1},
+    "contact_us": {"reach": 1.0, "traffic": 0.9, "leads": 1.0, "sales": 0.9},
+    "subscribe": {"reach": 1.0, "traffic": 0.9, "leads": 1.05, "sales": 0.85},
+}
+"""CTA buttons of ads and their CTR multiplier by objective (assumption: a button that matches the
+objective helps)."""
+
+# --- the funnel -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NicheFunnel:
+    """How a niche's site visitors turn into registrations and purchases.
+
+    Attributes:
+        registration: Registrations per site visit (sign-up, trial booking, coupon claim).
+        purchase: Purchases per registration.
+        purchase_delay_days: Mean days from the click to the purchase.
+    """
+
+    registration: float
+    purchase: float
+    purchase_delay_days: float
+
+
+FUNNEL: dict[str, NicheFunnel] = {
+    "coffee_shop": NicheFunnel(0.07, 0.45, 1.5),
+    "fitness_studio": NicheFunnel(0.06, 0.3, 4.0),
+    "bag_store": NicheFunnel(0.05, 0.35, 2.0),
+    "language_school": NicheFunnel(0.07, 0.25, 6.0),
+    "pet_shop": NicheFunnel(0.06, 0.4, 2.0),
+}
+"""Funnel rates per niche (assumption, tuned so that registrations per click land in
+calibration.md's conversion-rate range, WordStream 9.21%). Order value and margin are in
+``sandbox.taxonomy.NICHES``."""
+
+ORGANIC_CLICK_WARMTH = "aware"
+"""Clicks on organic posts come mostly from followers: their conversion uses this warmth."""
+
+# --- influencers and partnerships -----------------------------------------------------------
+
+DEAL_TYPES: dict[str, dict[str, float]] = {
+    "paid_post": {"price": 1.0, "reach": 1.0, "clicks": 1.0, "follows": 1.0},
+    "giveaway": {"price": 1.3, "reach": 1.4, "clicks": 0.5, "follows": 6.0},
+    "takeover": {"price": 2.0, "reach": 1.2, "clicks": 0.8, "follows": 2.5},
+    "affiliate": {"price": 0.0, "reach": 0.6, "clicks": 1.4, "follows": 0.5},
+}
+"""Influencer deal types: price as a multiple of the influencer's price per post, and what the
+deal does to reach, link clicks and follows relative to a paid post (assumption)."""
+
+AFFILIATE_COMMISSION = 0.15
+"""Default share of attributed revenue an affiliate deal pays the influencer (assumption)."""
+
+SPONSORED_CLICK_RATE = 0.004
+"""Link clicks per person reached by a sponsored influencer post (assumption: a link in the
+caption, bio or story)."""
+
+SPONSORED_FOLLOW_RATE = 0.002
+"""Follows of the brand per person reached by a sponsored post (assumption)."""
+
+INFLUENCER_TRUST = 1.2
+"""Conversion multiplier of people sent by an influencer they follow (assumption)."""
+
+GIVEAWAY_BOT_SHARE = 0.35
+"""Share of a giveaway's follows that are prize hunters' bots, before the influencer's own fake
+followers join in (assumption; same as the organic CONTEST_BOT_SHARE)."""
+
+CROSS_PROMO_FOLLOW_RATE = 0.006
+"""Follows per person reached by a partner community's post about the brand (assumption: a
+recommendation from a community people chose to follow)."""

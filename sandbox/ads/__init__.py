@@ -1,0 +1,37 @@
+"""The paid side of the sandbox: targeting, ad auctions, budgets and pacing, the conversion
+funnel, attribution, and influencer and partnership deals.
+
+Start with ``AdsManager``::
+
+    from sandbox import World
+    from sandbox.ads import AdsManager, Creative, Targeting
+
+    world = World(seed=42)
+    ads = AdsManager(world)
+    spec = Targeting(platforms=["pixa"], cities=[world.brands["city"].iloc[0]], interests=["coffee"])
+    print(ads.estimate(spec))
+    camp = ads.create_campaign("Spring", objective="traffic")
+    aset = camp.create_ad_set("coffee lovers", spec, daily_budget=20, end="2026-03-15")
+    aset.create_ad("latte", Creative(format="carousel", headline="Your latte is ready"))
+    results = ads.run()
+    print(results.explain("coffee lovers"))
+"""
+
+from .audiences import CustomAudience
+from .campaigns import Ad, AdSet, AdsManager, Campaign
+from .creative import Creative
+from .estimate import AudienceEstimate
+from .results import AdsResults
+from .targeting import Targeting
+
+__all__ = [
+    "Ad",
+    "AdSet",
+    "AdsManager",
+    "AdsResults",
+    "AudienceEstimate",
+    "Campaign",
+    "Creative",
+    "CustomAudience",
+    "Targeting",
+]

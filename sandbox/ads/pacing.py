@@ -1,0 +1,183 @@
+"""Budgets and pacing: how much an ad set may spend today, and the bid that spends it.
+
+Rules (``params``): a day of a daily budget may spend up to 25% more than the budget, but a
+calendar week (Monday to Sunday) never more than 7 x the daily budget; a lifetime budget is
+spread over the remaining flight in proportion to each day's opportunities and is never
+exceeded. Within a day, the pacer searches the bid that makes the expected spend equal the
+day's target (lower bids win only the cheapest auctions); a bid cap is a ceiling on that bid.
+If the day's real spend would still pass the day's cap, delivery stops in the hour the cap is
+reached, and anything delivered beyond it is not charged.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .. import params as P  # noqa: N812
+from .auction import RHO, win_and_price
+
+HIST_BINS = 256
+RATE_BINS = 12
+
+
+def daily_cap(budget: float, week_spent: float) -> float:
+    """Return the most a day of a daily budget may spend.
+
+    Args:
+        budget: The daily budget in effect.
+        week_spent: Spend so far in this calendar week (Monday to Sunday).
+
+    Returns:
+        ``min(1.25 x budget, 7 x budget - week_spent)``, at least 0.
+    """
+    return max(0.0, min((1.0 + P.DAILY_OVERSPEND) * budget, P.WEEK_BUDGET_DAYS * budget - week_spent))
+
+
+def lifetime_cap(remaining: float, days_left: int) -> float:
+    """Return the most a day of a lifetime budget may spend.
+
+    Args:
+        remaining: Budget not yet spent.
+        days_left: Flight days left, today included.
+
+    Returns:
+        At most the remaining budget, and at most ``LIFETIME_DAY_MAX`` x an even share of it.
+    """
+    if days_left <= 1:
+        return max(0.0, remaining)
+    return max(0.0, min(remaining, P.LIFETIME_DAY_MAX * remaining / days_left))
+
+
+def lifetime_target(remaining: float, weights: np.ndarray) -> float:
+    """Return today's spend target for a lifetime budget.
+
+    Args:
+        remaining: Budget not yet spent.
+        weights: Opportunity weight of every remaining flight day, today first.
+
+    Returns:
+        Today's share of the remaining budget.
+    """
+    total = float(np.sum(weights))
+    if total <= 0:
+        return 0.0
+    return remaining * float(weights[0]) / total
+
+
+def delivered(raw: np.ndarray, people: np.ndarray) -> np.ndarray:
+    """Return impressions after the per-person daily frequency control.
+
+    The delivery system shows one ad set to the same person at most about
+    ``DAILY_FREQUENCY_CAP`` times a day: wins beyond that are skipped smoothly.
+
+    Args:
+        raw: Auctions an ad set would win in each cell.
+        people: Real users in each cell.
+
+    Returns:
+        Expected impressions per cell.
+    """
+    cap = P.DAILY_FREQUENCY_CAP * people
+    return cap * -np.expm1(-raw / np.maximum(cap, 1e-12))
+
+
+def solve_bid(
+    x: np.ndarray,
+    auctions: np.ndarray,
+    people: np.ndarray,
+    price: np.ndarray,
+    qq: float,
+    target: float,
+) -> tuple[float, float, bool, float]:
+    """Find the bid whose expected spend equals ``target``.
+
+    Cells are grouped into a fine two-way histogram (value per unit of bid, auctions per
+    person) so that the search costs the same for a thousand cells or a million.
+
+    Args:
+        x: Standardised value per unit of bid of each cell (1000 x action rate / market).
+        auctions: Auctions each cell offers today.
+        people: Real users in each cell.
+        price: The market's median price per impression of each cell, USD.
+        qq: Standardised quality bonus.
+        target: Spend wanted today, USD.
+
+    Returns:
+        ``(bid, max_bid, can_spend, elasticity)``: the bid, the highest bid automatic bidding
+        would use, False when even that bid cannot spend the target (the audience is too
+        small), and how fast spend grows with the bid there (d log spend / d log bid).
+    """
+    ok = (x > 0) & (auctions > 0)
+    if not ok.any() or target <= 0:
+        return 0.0, 0.0, target <= 0, 1.0
+    lx = np.log(x[ok])
+    wo = auctions[ok]
+    ppl = people[ok]
+    lr = np.log(wo / ppl)
+    wm = ppl * price[ok]
+    k1 = _bins(lx, HIST_BINS)
+    k2 = _bins(lr, RATE_BINS)
+    k = k1 * RATE_BINS + k2
+    size = HIST_BINS * RATE_BINS
+    weight = np.bincount(k, weights=wm, minlength=size)
+    keep = weight > 0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        cx = (np.bincount(k, weights=wm * lx, minlength=size) / weight)[keep]
+        cr = (np.bincount(k, weights=wm * lr, minlength=size) / weight)[keep]
+    weight = weight[keep]
+    xc, rc = np.exp(cx), np.exp(cr)
+    cap = P.DAILY_FREQUENCY_CAP
+
+    def spend(b: float) -> float:
+        p, pay = win_and_price(b * xc + qq, qq)
+        return float(np.sum(weight * cap * -np.expm1(-rc * p / cap) * pay))
+
+    order = np.argsort(lx)
+    cum = np.cumsum(wo[order])
+    x_med = float(np.exp(lx[order][np.searchsorted(cum, cum[-1] / 2)]))
+    b_max = max((P.MAX_WIN_VALUE - qq) / x_med, 1e-12)
+    if spend(b_max) <= target:
+        return b_max, b_max, False, 1.0
+    b_lo = max((RHO - qq) / math.exp(float(lx.max())), 1e-12) * 0.999
+    lo_l, hi_l = math.log(min(b_lo, b_max)), math.log(b_max)
+    for _ in range(48):
+        mid = 0.5 * (lo_l + hi_l)
+        if spend(math.exp(mid)) < target:
+            lo_l = mid
+        else:
+            hi_l = mid
+    bid = math.exp(hi_l)
+    s0, s1 = spend(bid), spend(bid * 1.02)
+    elasticity = math.log(s1 / s0) / math.log(1.02) if s0 > 0 and s1 > s0 else 1.0
+    return bid, b_max, True, elasticity
+
+
+def _bins(values: np.ndarray, n: int) -> np.ndarray:
+    lo, hi = float(values.min()), float(values.max())
+    if hi - lo < 1e-12:
+        return np.zeros(values.size, dtype=np.int64)
+    return np.minimum(((values - lo) / (hi - lo) * n).astype(np.int64), n - 1)
+
+
+def hour_cutoff(hourly_cost: np.ndarray, cap: float) -> tuple[np.ndarray, int | None]:
+    """Return the share of each hour's delivery kept so that the day's cost stays within cap.
+
+    Args:
+        hourly_cost: Cost of the day's delivery in each of the 24 hours, USD.
+        cap: The day's cap, USD.
+
+    Returns:
+        ``(keep, hour)``: 24 shares in [0, 1], and the hour the cap was reached (None if
+        it was not).
+    """
+    keep = np.ones(24)
+    cum = np.cumsum(hourly_cost)
+    if cum[-1] <= cap:
+        return keep, None
+    h = int(np.searchsorted(cum, cap, side="right"))
+    before = float(cum[h - 1]) if h > 0 else 0.0
+    keep[h] = max(0.0, (cap - before) / hourly_cost[h]) if hourly_cost[h] > 0 else 0.0
+    keep[h + 1 :] = 0.0
+    return keep, h
