@@ -6,6 +6,8 @@ import numpy as np
 import pandas as pd
 
 from .engagement import AudienceProfile, simulate_posts
+from .progress import LONG_PLAN_POSTS
+from .progress import progress as bar
 
 DAILY_SUMS = ("reach", "impressions", "engagements", "clicks", "follows", "unfollows")
 
@@ -22,6 +24,7 @@ def run_days(
     days: int,
     *,
     day_by_day: bool = True,
+    progress: bool | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Simulate posts over a period, carrying follower counts from day to day.
 
@@ -43,6 +46,7 @@ def run_days(
         first_day: First simulated day (midnight).
         days: Number of days.
         day_by_day: Step one day at a time instead of repeating bulk passes (same result).
+        progress: Show a progress bar over the days (None: only for 1,000 posts or more).
 
     Returns:
         ``(posts_with_results, factors, daily)`` where ``daily`` has one row per day and
@@ -80,7 +84,9 @@ def run_days(
         before = np.zeros((days, n_acc), dtype=np.int64)
         res_parts, fac_parts = [], []
         bounds = np.searchsorted(day, np.arange(days + 1))  # posts are sorted by time
+        pbar = bar(days, "running the plan, day by day", progress, len(posts) >= LONG_PLAN_POSTS)
         for d in range(days):
+            pbar.update(1)
             before[d] = current
             lo, hi = bounds[d], bounds[d + 1]
             if hi == lo:
@@ -94,6 +100,7 @@ def run_days(
             current = np.maximum(
                 0, current + np.bincount(acc[lo:hi], weights=net, minlength=n_acc).astype(np.int64)
             )
+        pbar.close()
         if res_parts:
             results, factors = pd.concat(res_parts), pd.concat(fac_parts)
         else:

@@ -383,12 +383,16 @@ class World:
         check_choice("platform", platform, PLATFORMS)
         return pd.DataFrame(weekly_activity(PLATFORMS[platform]), index=list(WEEKDAYS), columns=range(24))
 
-    def run_plan(self, plan: pd.DataFrame | Iterable[Post | Mapping[str, Any]]) -> PlanResult:
+    def run_plan(
+        self, plan: pd.DataFrame | Iterable[Post | Mapping[str, Any]], progress: bool | None = None
+    ) -> PlanResult:
         """Run your content plan day by day and return what happened.
 
         Args:
             plan: A DataFrame (columns in ``sandbox.plan.PLAN_COLUMNS``; ``platform`` and
                 ``time`` required) or a list of ``Post`` objects or dicts.
+            progress: Show a progress bar over the days (None: only for plans of 1,000 posts
+                or more).
 
         Returns:
             A ``PlanResult`` with ``posts``, ``daily``, ``followers``, ``comments`` and
@@ -419,6 +423,7 @@ class World:
             "plan",
             self.start_date,
             self.horizon_days,
+            progress=progress,
         )
         posts = posts.rename(columns={"uid": "post_id"})
         posts["uid"] = posts["post_id"]
@@ -452,13 +457,31 @@ class World:
         posts, factors, _ = self._history()
         return explain_post(self, posts, factors, post_id)
 
-    def build(self) -> World:
+    def build(self, progress: bool | None = None) -> World:
         """Build every table now instead of on first use (for timing and exports).
+
+        Args:
+            progress: Show a progress bar (None: only for worlds of 200,000 people or more).
 
         Returns:
             The world itself.
         """
-        _ = (self.people, self.influencers, self.trends, self.posts, self.comments, self.accounts)
+        from .progress import BIG_WORLD
+        from .progress import progress as bar
+
+        steps = [
+            ("people", lambda: self.people),
+            ("influencers", lambda: self.influencers),
+            ("trends", lambda: self.trends),
+            ("brands and their history", lambda: self.posts),
+            ("comments", lambda: self.comments),
+        ]
+        pbar = bar(len(steps), "building the world", progress, self.size >= BIG_WORLD)
+        for name, step in steps:
+            pbar.set_postfix_str(name)
+            step()
+            pbar.update(1)
+        pbar.close()
         return self
 
     def __repr__(self) -> str:
