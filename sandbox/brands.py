@@ -142,7 +142,7 @@ def build_brands(
             members = ((arrays.platform_mask >> j) & 1).astype(bool)
             w = base_w * local_w * members
             reachable = float((w > 0).sum())
-            share = 0.05 * size_scale * (0.4 if slug == "linkup" and niche != "language_school" else 1)
+            share = 0.09 * size_scale * (0.4 if slug == "linkup" and niche != "language_school" else 1)
             n_follow = int(max(30, round(share * reachable * float(rng.lognormal(0, 0.35)))))
             chosen = _weighted_sample(rng, w, n_follow)
             follower_parts.append(

@@ -264,9 +264,9 @@ def build_people(seed: int, size: int, locale: str, niche: str) -> tuple[pd.Data
     platform_mask = (on.astype(np.int16) << np.arange(len(PLATFORM_SLUGS))).sum(axis=1)
     platform_mask = platform_mask.astype(np.int16)
 
-    # --- rhythm: younger people are online later; weekend and daily time differ by person
+    # --- rhythm: the younger, the later online (about an hour per 12 years); weekend and daily time differ
     shift = np.clip(
-        np.round(rng.normal(0.0, 1.1, n) + np.where(age < 25, 1.0, 0.0) - np.where(age > 50, 0.8, 0.0)),
+        np.round(rng.normal(0.0, 1.0, n) + np.clip((33.0 - age) / 12.0, -1.2, 1.5)),
         -3,
         3,
     ).astype(np.int8)

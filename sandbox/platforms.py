@@ -10,6 +10,9 @@ from .taxonomy import WEEKDAYS
 
 PLATFORM_SLUGS: tuple[str, ...] = tuple(PLATFORMS)
 
+WEEKEND_SHIFT_HOURS = 2
+"""How much later the weekend's rhythm runs than the weekdays' (assumption)."""
+
 
 def hourly_curve(params: PlatformParams) -> np.ndarray:
     """Return the platform's activity by hour of day (24 values, mean 1).
@@ -36,6 +39,8 @@ def hourly_curve(params: PlatformParams) -> np.ndarray:
 def weekly_activity(params: PlatformParams, shift_hours: float = 0.0) -> np.ndarray:
     """Return activity by weekday and hour, shape (7, 24), mean 1.
 
+    At weekends people sleep in and stay up later: the weekend curve runs two hours later.
+
     Args:
         params: The platform's constants.
         shift_hours: Personal chronotype shift (positive = later).
@@ -43,8 +48,10 @@ def weekly_activity(params: PlatformParams, shift_hours: float = 0.0) -> np.ndar
     Returns:
         Relative activity, Monday first.
     """
-    curve = np.roll(hourly_curve(params), int(round(shift_hours)))
-    week = np.asarray(params.weekday)[:, None] * curve[None, :]
+    base = hourly_curve(params)
+    curve = np.roll(base, int(round(shift_hours)))
+    weekend = np.roll(base, int(round(shift_hours)) + WEEKEND_SHIFT_HOURS)
+    week = np.asarray(params.weekday)[:, None] * np.vstack([np.tile(curve, (5, 1)), np.tile(weekend, (2, 1))])
     return week / week.mean()
 
 
