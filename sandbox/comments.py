@@ -24,21 +24,36 @@ _TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "question": (
             "How much is the {product}?",
-            "Are you open on Sunday?",
-            "Do you deliver to my area?",
             "Is the {product} still available?",
+            "Do you have a student discount?",
+            "Any discounts for regulars?",
+        ),
+        "question_local": (
+            "Are you open on Sunday?",
             "What time do you close today?",
             "Can I book for this weekend?",
-            "Do you have a student discount?",
             "Where exactly are you located?",
         ),
+        "question_online": (
+            "Do you deliver to my area?",
+            "How long does shipping take?",
+            "Can I return it if it doesn't fit?",
+            "Do you ship abroad?",
+        ),
         "complaint": (
-            "Ordered a {product} last week and still nothing. Nobody answers my messages",
-            "The {product} was cold and the staff ignored us",
             "Charged twice for one {product}, please fix this",
             "Not what the photos show, really disappointed",
-            "Waited 40 minutes, never coming back",
             "Your support hasn't replied in three days",
+        ),
+        "complaint_local": (
+            "The {product} was not worth the price and the staff ignored us",
+            "Waited 40 minutes, never coming back",
+            "Booked a {product} and nobody was there when I came",
+        ),
+        "complaint_online": (
+            "Ordered a {product} last week and still nothing. Nobody answers my messages",
+            "The {product} arrived damaged, I want a refund",
+            "Wrong colour delivered and the return form doesn't work",
         ),
         "spam": (
             "Earn $500 a day from home!!! DM me 💰 {link}",
@@ -70,21 +85,36 @@ _TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "question": (
             "Сколько стоит {product}?",
-            "Вы работаете в воскресенье?",
-            "Есть доставка в мой район?",
             "{product} ещё есть в наличии?",
+            "Есть скидка для студентов?",
+            "Есть скидки для постоянных клиентов?",
+        ),
+        "question_local": (
+            "Вы работаете в воскресенье?",
             "До скольки вы сегодня открыты?",
             "Можно записаться на выходные?",
-            "Есть скидка для студентов?",
             "Где вы находитесь?",
         ),
+        "question_online": (
+            "Есть доставка в мой район?",
+            "Сколько идёт доставка?",
+            "Можно вернуть, если не подойдёт?",
+            "Доставляете в другие страны?",
+        ),
         "complaint": (
-            "Заказала {product} неделю назад, до сих пор ничего. На сообщения не отвечают",
-            "{product} был холодный, персонал нас игнорировал",
             "Списали деньги дважды, разберитесь",
             "На фото одно, в жизни другое, очень разочарована",
-            "Ждали 40 минут, больше не придём",
             "Поддержка не отвечает три дня",
+        ),
+        "complaint_local": (
+            "{product} не стоит своих денег, персонал нас игнорировал",
+            "Ждали 40 минут, больше не придём",
+            "Записалась на {product}, а на месте никого не было",
+        ),
+        "complaint_online": (
+            "Заказала {product} неделю назад, до сих пор ничего. На сообщения не отвечают",
+            "{product} пришёл повреждённым, верните деньги",
+            "Прислали не тот цвет, а форма возврата не работает",
         ),
         "spam": (
             "Заработок от 5000 в день!!! Пиши в личку 💰 {link}",
@@ -189,7 +219,7 @@ def build_comments(
         sel = np.flatnonzero(labels == lab)
         if sel.size == 0:
             continue
-        opts = templates[lab]
+        opts = templates[lab] + templates.get(f"{lab}_{'local' if NICHES[niche].local else 'online'}", ())
         pick = (u[sel, 3] * len(opts)).astype(np.int64)
         prod = (u[sel, 2] * len(products)).astype(np.int64)
         link = (u[sel, 4] * len(_LINKS)).astype(np.int64)
