@@ -139,6 +139,15 @@ _RUBRIC_SHIFT = {
     "commercial": {"question": 1.8, "complaint": 1.4, "praise": 0.7},
     "contest": {"praise": 0.6, "spam": 2.0, "question": 0.8},
 }
+_PRODUCTS_RU: dict[str, tuple[str, ...]] = {
+    "coffee_shop": ("латте", "флэт уайт", "колд брю", "круассан", "эспрессо"),
+    "fitness_studio": ("абонемент", "занятие йогой", "персональная тренировка", "пилатес"),
+    "bag_store": ("рюкзак", "шоппер", "сумка через плечо", "кожаный кошелёк"),
+    "language_school": ("курс английского", "пробный урок", "подготовка к экзамену", "разговорный клуб"),
+    "pet_shop": ("корм для собак", "игрушка для кошки", "набор для груминга", "лежанка"),
+}
+"""Product words for Russian-language comments."""
+
 _LINKS = ("bit.ly/x9k2", "tinyurl.com/gift77", "cutt.ly/earn", "t.co/promo1")
 
 
@@ -212,7 +221,7 @@ def build_comments(
     if trolls.size:
         author[toxic] = trolls[(u[toxic, 3] * trolls.size).astype(np.int64)]
 
-    products = NICHES[niche].products
+    products = _PRODUCTS_RU[niche] if lang == "ru" else NICHES[niche].products
     text = np.empty(total, dtype=object)
     templates = _TEMPLATES[lang]
     for lab in COMMENT_LABELS:
