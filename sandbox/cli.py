@@ -14,6 +14,7 @@ from collections.abc import Sequence
 COMMAND_MODULES: list[str] = [
     "sandbox.cli_world",
     "sandbox.cli_datasets",
+    "sandbox.grading.cli",
 ]
 """Modules that add subcommands."""
 
