@@ -44,6 +44,9 @@ def _sorted_unique(values: np.ndarray) -> np.ndarray:
     return values[keep]
 
 
+_SEARCH_CHUNK = 1 << 16
+
+
 def _search_cdf(cdf: np.ndarray, u: np.ndarray) -> np.ndarray:
     """Return ``np.searchsorted(cdf, u, side="right")`` for a normalised CDF, several times faster.
 
@@ -60,14 +63,18 @@ def _search_cdf(cdf: np.ndarray, u: np.ndarray) -> np.ndarray:
     Returns:
         For each draw, the first index whose CDF value is greater than it.
     """
-    g = 2 * cdf.size
+    g = 4 * cdf.size
     guide = np.searchsorted(cdf, (np.arange(g + 1) - 0.5) / g, side="right")
-    idx = guide[(u * g).astype(np.intp)]
-    pos = np.flatnonzero(cdf[idx] <= u)
-    while pos.size:  # step forward while the CDF has not passed the draw
-        idx[pos] += 1
-        pos = pos[cdf[idx[pos]] <= u[pos]]
-    return idx
+    out = np.empty(u.size, dtype=np.intp)
+    for lo in range(0, u.size, _SEARCH_CHUNK):  # chunks keep the temporaries in cache
+        part = u[lo : lo + _SEARCH_CHUNK]
+        idx = guide[(part * g).astype(np.intp)]
+        pos = np.flatnonzero(cdf[idx] <= part)
+        while pos.size:  # step forward while the CDF has not passed the draw
+            idx[pos] += 1
+            pos = pos[cdf[idx[pos]] <= part[pos]]
+        out[lo : lo + _SEARCH_CHUNK] = idx
+    return out
 
 
 def _median_of_counts(hist: np.ndarray) -> np.ndarray:
