@@ -147,7 +147,7 @@ def build_follows(seed: int, arrays: PeopleArrays, popularity: np.ndarray) -> pd
     n_platforms = np.bitwise_count(arrays.platform_mask.astype(np.uint16)).astype(float)
     total_out = rng.lognormal(np.log(FOLLOWS_PER_PERSON_MEDIAN), 0.8, n)
     total_out[arrays.role_code == ROLE_ORDER.index("bot")] *= 3  # bots follow a lot
-    parts_from, parts_to, parts_plat = [], [], []
+    keys: dict[int, np.ndarray] = {}
     for k, _slug in enumerate(PLATFORM_SLUGS):
         members = np.flatnonzero((arrays.platform_mask >> k) & 1).astype(np.int32)
         if members.size < 2:
@@ -160,18 +160,19 @@ def build_follows(seed: int, arrays: PeopleArrays, popularity: np.ndarray) -> pd
         cdf /= cdf[-1]
         dst = members[_search_cdf(cdf, rng.random(src.size)).clip(0, members.size - 1)]
         key = src.astype(np.int64) * n + dst
-        key = _sorted_unique(key[src != dst])
-        parts_from.append((key // n).astype(np.int32))
-        parts_to.append((key % n).astype(np.int32))
-        parts_plat.append(np.full(key.size, k, dtype=np.int8))
-    codes = np.concatenate(parts_plat) if parts_plat else np.empty(0, np.int8)
-    return pd.DataFrame(
-        {
-            "follower_id": np.concatenate(parts_from) if parts_from else np.empty(0, np.int32),
-            "followee_id": np.concatenate(parts_to) if parts_to else np.empty(0, np.int32),
-            "platform": pd.Categorical.from_codes(codes, categories=list(PLATFORM_SLUGS)),
-        }
-    )
+        keys[k] = _sorted_unique(key[src != dst])
+    # write the ids straight into the frame's one int32 block (no concatenation, no copies)
+    ids = np.empty((2, sum(key.size for key in keys.values())), dtype=np.int32)
+    codes = np.empty(ids.shape[1], dtype=np.int8)
+    at = 0
+    for k, key in keys.items():
+        np.floor_divide(key, n, out=ids[0, at : at + key.size], casting="unsafe")
+        np.remainder(key, n, out=ids[1, at : at + key.size], casting="unsafe")
+        codes[at : at + key.size] = k
+        at += key.size
+    frame = pd.DataFrame(ids.T, columns=["follower_id", "followee_id"], copy=False)
+    frame["platform"] = pd.Categorical.from_codes(codes, categories=list(PLATFORM_SLUGS))
+    return frame
 
 
 def build_influencers(
