@@ -151,8 +151,16 @@ def _first_slot(trend: pd.Series, hour: int, x_low: float, x_high: float) -> pd.
 
 
 @pytest.fixture(scope="module")
-def trend_slots(world: World, peaks) -> pd.DataFrame:
+def trend_world() -> World:
+    """The classroom world with a half-year plan period, so that many trends run in it."""
+    return World(horizon_days=182)
+
+
+@pytest.fixture(scope="module")
+def trend_slots(trend_world: World) -> pd.DataFrame:
     """(trend, platform) pairs of the plan period with a time on the rise, at the peak and late."""
+    world = trend_world
+    peaks = {p: peak_hour(world, p) for p in SLUGS}
     rows, used = [], set()
     trends = world.trends
     inside = trends[(trends["start"] >= world.start_date) & (trends["end"] < world.period_end)]
@@ -169,7 +177,7 @@ def trend_slots(world: World, peaks) -> pd.DataFrame:
             used |= days
             rows.append({"trend_id": trend["trend_id"], "topic": trend["topic"], "platform": p, **slots})
     table = pd.DataFrame(rows)
-    assert len(table) >= 5, "the classroom world has too few trends in the plan period to test them"
+    assert len(table) >= 8, "too few trends in the plan period to test them"
     return table
 
 
@@ -186,24 +194,31 @@ def _trend_plan(slots: pd.DataFrame, when: str, join: bool) -> list[dict[str, An
     ]
 
 
-def test_joining_a_trend_early_beats_joining_after_the_peak(world: World, trend_slots) -> None:
+def test_joining_a_trend_early_beats_joining_after_the_peak(trend_world: World, trend_slots) -> None:
+    world = trend_world
     early = world.run_plan(_trend_plan(trend_slots, "rising", join=True))
     late = world.run_plan(_trend_plan(trend_slots, "late", join=True))
-    assert early.posts["reach"].sum() > 1.5 * late.posts["reach"].sum()
-    assert early.factors["trend"].mean() > late.factors["trend"].mean()
-    assert (early.factors["trend_freshness"] > late.factors["trend_freshness"]).all()
+    # the pairs run on different days, so weekday and follower counts differ a little too
+    e, l_ = early.posts.set_index("post_id")["reach"], late.posts.set_index("post_id")["reach"]
+    assert e.sum() > 1.25 * l_.sum()
+    assert (e > l_.reindex(e.index)).mean() > 0.75
+    assert early.factors["trend"].mean() > 1.5 * late.factors["trend"].mean()
+    fresh_early, fresh_late = early.factors["trend_freshness"], late.factors["trend_freshness"]
+    assert (fresh_early.sort_index() > fresh_late.sort_index()).all()
 
 
 @pytest.mark.parametrize("when", ["rising", "peak"])
-def test_joining_a_live_trend_beats_not_joining(world: World, trend_slots, when: str) -> None:
+def test_joining_a_live_trend_beats_not_joining(trend_world: World, trend_slots, when: str) -> None:
+    world = trend_world
     joined = world.run_plan(_trend_plan(trend_slots, when, join=True))
     skipped = world.run_plan(_trend_plan(trend_slots, when, join=False))
-    assert joined.posts["reach"].sum() > 1.5 * skipped.posts["reach"].sum()
+    assert joined.posts["reach"].sum() > 1.3 * skipped.posts["reach"].sum()
     assert joined.posts["follows"].sum() > skipped.posts["follows"].sum()
     assert (joined.factors["trend"] > 1).all()
 
 
-def test_joining_a_trend_where_it_does_not_run_brings_nothing(world: World, trend_slots) -> None:
+def test_joining_a_trend_where_it_does_not_run_brings_nothing(trend_world: World, trend_slots) -> None:
+    world = trend_world
     elsewhere = trend_slots.copy()
     elsewhere["platform"] = [
         next(p for p in ("circles", "beacon", "linkup", "chirp", "pixa", "loop") if p not in trend)
@@ -501,7 +516,8 @@ def _assert_explains(explanation, post: pd.Series, factors: pd.Series | None = N
 
 def test_explain_adds_up_for_plan_posts(at_peak) -> None:
     posts = at_peak.posts.set_index("post_id", drop=False)
-    capped = at_peak.factors["expected_follower_reach"] >= 0.95 * posts["followers"] - 1e-9
+    expected = at_peak.factors["expected_follower_reach"].reindex(posts.index)
+    capped = expected >= 0.95 * posts["followers"] - 1e-9
     assert capped.any(), "no post hit the follower cap; the cap case is untested"
     chosen = list(posts.index[capped][:10]) + list(posts.index[::17])
     for post_id in chosen:
