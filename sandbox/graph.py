@@ -242,8 +242,8 @@ def build_influencers(
     slot = np.full(arrays.age.size, k, dtype=np.int32)  # row k collects everyone else's followers
     slot[influencer_ids] = np.arange(k, dtype=np.int32)
     width = int(arrays.age.max()) + 1
-    fans = follows["follower_id"].to_numpy()
-    cell = (slot[follows["followee_id"].to_numpy()] * 2 + arrays.female[fans]) * width + arrays.age[fans]
+    fan_code = (arrays.female.astype(np.int32) * width + arrays.age).astype(np.int32)  # per person
+    cell = slot[follows["followee_id"].to_numpy()] * (2 * width) + fan_code[follows["follower_id"].to_numpy()]
     counts = np.bincount(cell, minlength=(k + 1) * 2 * width).reshape(k + 1, 2, width)[:k]
     panel = counts.sum(axis=(1, 2))
     with np.errstate(invalid="ignore", divide="ignore"):
