@@ -8,7 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
+
+from sandbox.graph import _median_of_counts, _search_cdf, _sorted_unique
+from sandbox.people import take_str
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,3 +53,52 @@ def test_quick_benchmark_prints_every_figure_with_its_target(tmp_path):
     assert figures["million"][0]["peak_rss_kb"] > 0
     assert figures["baseline"]["rows"] == 1_000
     assert figures["speedup"] > 0
+
+
+# --- the speed-ups the benchmark drove must not change any result ---------------------------------
+def test_guide_table_cdf_search_equals_searchsorted():
+    rng = np.random.default_rng(7)
+    for case in range(400):
+        m = int(rng.integers(1, 80))
+        weights = rng.pareto(1.15, m) + 1.0
+        if case % 3 == 0:
+            weights[rng.random(m) < 0.3] = 0.0  # flat steps in the CDF
+        if weights.sum() == 0:
+            continue
+        cdf = np.cumsum(weights)
+        cdf /= cdf[-1]
+        g = 4 * m
+        edges = np.arange(g + 1) / g  # draws on and just below every bucket edge
+        u = np.concatenate(
+            [rng.random(3000), np.minimum(edges, np.nextafter(1.0, 0)), np.nextafter(edges, 0)]
+        )
+        u = np.clip(u, 0.0, np.nextafter(1.0, 0))
+        assert np.array_equal(_search_cdf(cdf, u), np.searchsorted(cdf, u, side="right")), case
+    big = np.cumsum(rng.pareto(1.15, 50_000) + 1.0)
+    big /= big[-1]
+    u = rng.random(200_000)  # several chunks
+    assert np.array_equal(_search_cdf(big, u), np.searchsorted(big, u, side="right"))
+
+
+def test_sort_based_unique_equals_np_unique():
+    rng = np.random.default_rng(8)
+    for size in (0, 1, 2, 1000, 100_000):
+        keys = rng.integers(0, max(1, size // 3), size).astype(np.int64)
+        assert np.array_equal(_sorted_unique(keys.copy()), np.unique(keys))
+
+
+def test_median_from_counts_equals_groupby_median():
+    rng = np.random.default_rng(9)
+    for _ in range(200):
+        k, n = int(rng.integers(1, 30)), int(rng.integers(0, 300))
+        group, age = rng.integers(0, k, n), rng.integers(13, 66, n)
+        expected = pd.Series(age).groupby(group).median().reindex(range(k)).to_numpy()
+        hist = np.bincount(group * 66 + age, minlength=k * 66).reshape(k, 66)
+        assert np.array_equal(_median_of_counts(hist), expected, equal_nan=True)
+
+
+def test_arrow_take_gives_the_same_str_array_as_object_conversion():
+    pool = ["Ann Lee", "Élodie Ng", "", "李雷", "O'Brien, Pat"]
+    codes = np.random.default_rng(10).integers(0, len(pool), 1000)
+    expected = pd.array(np.array(pool, dtype=object)[codes], dtype="str")
+    pd.testing.assert_extension_array_equal(take_str(pool, codes), expected)
