@@ -70,6 +70,15 @@ def at_peak(world: World, peaks):
 # --- time of day ---------------------------------------------------------------------------------------
 
 
+def test_activity_is_relative_to_the_groups_average(world: World, peaks) -> None:
+    for p in SLUGS:
+        table = world.activity(world.audience("you", p), p)
+        assert table.shape == (7, 24)
+        assert table.to_numpy().mean() == pytest.approx(1, abs=2e-3)
+        assert table[peaks[p]].mean() > 1.5, f"{p}: the audience's peak hour is not busy"
+        assert table[4].mean() < 0.5, f"{p}: 4am should be quiet"
+
+
 def test_posting_at_the_audience_peak_beats_4am(world: World, at_peak) -> None:
     at_4am = world.run_plan(all_platforms_every_day(world, lambda p: 4))
     peak_reach, night_reach = per_platform(at_peak.posts, "reach"), per_platform(at_4am.posts, "reach")

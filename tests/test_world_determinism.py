@@ -233,14 +233,16 @@ NUMPY_GLOBAL_OK = {"default_rng", "Generator", "SeedSequence", "PCG64", "BitGene
 def test_sandbox_source_never_uses_global_random() -> None:
     """No module imports ``random``, calls ``np.random.<function>`` or seeds Faker's class."""
     problems = []
-    for path in sorted((ROOT / "sandbox").glob("*.py")):
+    for path in sorted((ROOT / "sandbox").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Import | ast.ImportFrom):
                 names = [a.name for a in node.names]
                 module = getattr(node, "module", None) or ""
                 if "random" in names or module == "random" or module.startswith("numpy.random"):
-                    problems.append(f"{path.name}:{node.lineno} imports the global random module")
+                    problems.append(
+                        f"{path.relative_to(ROOT)}:{node.lineno} imports the global random module"
+                    )
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute):
                 inner = node.value
                 if (
@@ -249,10 +251,10 @@ def test_sandbox_source_never_uses_global_random() -> None:
                     and inner.value.id in {"np", "numpy"}
                     and node.attr not in NUMPY_GLOBAL_OK
                 ):
-                    problems.append(f"{path.name}:{node.lineno} uses np.random.{node.attr}")
+                    problems.append(f"{path.relative_to(ROOT)}:{node.lineno} uses np.random.{node.attr}")
             if isinstance(node, ast.Attribute) and node.attr == "seed" and isinstance(node.value, ast.Name):
                 if node.value.id == "Faker":
-                    problems.append(f"{path.name}:{node.lineno} seeds Faker's shared random")
+                    problems.append(f"{path.relative_to(ROOT)}:{node.lineno} seeds Faker's shared random")
     assert not problems, "\n".join(problems)
 
 
