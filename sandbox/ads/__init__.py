@@ -1,5 +1,8 @@
-"""The paid side of the sandbox: targeting, ad auctions, budgets and pacing, the conversion
-funnel, attribution, and influencer and partnership deals.
+"""The paid side of the sandbox: ads, the conversion funnel, attribution, influencer deals.
+
+Targeting, ad auctions, budgets and pacing, custom audiences and lookalikes, the funnel to
+site visits, registrations and purchases, attribution per channel, and influencer and
+partnership deals.
 
 Start with ``AdsManager``::
 

@@ -297,8 +297,10 @@ def channel_report(
     deals: DealResults | None = None,
     costs: Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
-    """Return one row per channel: cost, impressions, clicks, visits, registrations, purchases,
-    revenue, CPA, ROAS and ROMI (see ``Attribution``).
+    """Return one row per channel with costs, funnel counts, CPA, ROAS and ROMI.
+
+    The columns are cost, impressions, clicks, visits, registrations, purchases, revenue,
+    gross profit, CPC, cost per registration, CPA, ROAS and ROMI (see ``Attribution``).
 
     Args:
         world: The world.

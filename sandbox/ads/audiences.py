@@ -215,7 +215,8 @@ def customer_list(world: World, name: str, customers: Any) -> CustomAudience:
         "customer_list",
         matched,
         int(matched.size),
-        f"uploaded {len(values):,} {kind}s, {ids.size:,} recognised, {matched.size:,} matched to platform users",
+        f"uploaded {len(values):,} {kind}s, {ids.size:,} recognised, "
+        f"{matched.size:,} matched to platform users",
     )
 
 
@@ -273,7 +274,8 @@ def lookalike(
     if seed.size < P.MIN_CUSTOM_AUDIENCE:
         raise SandboxInputError(
             "seed",
-            f"{seed.name!r} has {seed.size} people; a lookalike needs a seed of at least {P.MIN_CUSTOM_AUDIENCE}. "
+            f"{seed.name!r} has {seed.size} people; a lookalike needs a seed of at least "
+            f"{P.MIN_CUSTOM_AUDIENCE}. "
             "Use a longer site-visitor window or a bigger list.",
         )
     country = panel.brand_country if country is None else country

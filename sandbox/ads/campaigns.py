@@ -190,7 +190,8 @@ class AdSet:
         end = self.end.date() if self.end is not None else "open"
         return (
             f"AdSet({self.name!r} in {self.campaign.name!r}: {budget}, {self.start.date()} to {end}, "
-            f"{self.bid_strategy}{'' if self.bid_cap is None else f' ${self.bid_cap:g}'}, {len(self.ads)} ad(s); "
+            f"{self.bid_strategy}{'' if self.bid_cap is None else f' ${self.bid_cap:g}'}, "
+            f"{len(self.ads)} ad(s); "
             f"{self.targeting.describe()})"
         )
 
@@ -279,7 +280,8 @@ class Campaign:
             if lifetime is None:
                 raise SandboxInputError(
                     "hours",
-                    "hour schedules need a lifetime budget (as in Meta); use lifetime_budget=... with an end date.",
+                    "hour schedules need a lifetime budget (as in Meta); "
+                    "use lifetime_budget=... with an end date.",
                 )
             hrs = tuple(sorted(set(hours))) if isinstance(hours, Iterable) else ()
             if not hrs or any(

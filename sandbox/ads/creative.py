@@ -66,7 +66,8 @@ class Creative:
         if self.format not in ap.ad_formats:
             raise SandboxInputError(
                 "format",
-                f"{name} ({platform!r}) runs no {self.format!r} ads. Allowed there: {', '.join(ap.ad_formats)}. "
+                f"{name} ({platform!r}) runs no {self.format!r} ads. "
+                f"Allowed there: {', '.join(ap.ad_formats)}. "
                 "Use a format every platform of the ad set runs, or one ad set per platform.",
             )
         if self.text_length > ap.max_text:

@@ -125,6 +125,10 @@ class _SetState:
     freq_imps: np.ndarray = field(default_factory=lambda: np.zeros(len(FREQ_LABELS)))
     freq_clicks: np.ndarray = field(default_factory=lambda: np.zeros(len(FREQ_LABELS)))
     plat_w: np.ndarray = field(default_factory=lambda: np.full(N_PLAT, 1.0 / N_PLAT))
+    rate_base: np.ndarray | None = None
+    slices: list[tuple[int, slice]] = field(default_factory=list)
+    o_week: dict[int, np.ndarray] = field(default_factory=dict)
+    o_week_total: dict[int, float] = field(default_factory=dict)
     audience_size: int = 0
 
 
@@ -218,8 +222,36 @@ def _prepare(panel: MarketPanel, ad_set: AdSet) -> _SetState:
         ad_cum=np.zeros(len(names)),
         platform_rows=np.zeros((N_PLAT, 7)),
         plat_w=_platform_weights(plat, o_base),
+        rate_base=_rate_base(objective, ctr_base, np.array([a.landing_rate for a in ad_p])[plat], reg, pur),
+        slices=_slices(plat),
         audience_size=_people_count(panel, pid, weight),
     )
+
+
+def _rate_base(
+    objective: str, ctr: np.ndarray, landing: np.ndarray, reg: np.ndarray, pur: np.ndarray
+) -> np.ndarray:
+    """Return the objective's action rate per impression before creative, fatigue and freshness."""
+    if objective == "reach":
+        return np.full(ctr.size, 0.001)
+    if objective == "traffic":
+        return ctr.copy()
+    if objective == "leads":
+        return ctr * landing * reg
+    return ctr * landing * reg * pur
+
+
+def _slices(plat: np.ndarray) -> list[tuple[int, slice]]:
+    """Return (platform, slice) runs; cells are ordered by platform."""
+    out = []
+    if plat.size == 0:
+        return out
+    edges = np.flatnonzero(np.diff(plat)) + 1
+    starts = np.concatenate([[0], edges])
+    ends = np.concatenate([edges, [plat.size]])
+    for a, b in zip(starts, ends, strict=True):
+        out.append((int(plat[a]), slice(int(a), int(b))))
+    return out
 
 
 def _people_count(panel: MarketPanel, pid: np.ndarray, weight: np.ndarray) -> int:
@@ -228,10 +260,10 @@ def _people_count(panel: MarketPanel, pid: np.ndarray, weight: np.ndarray) -> in
     return int(round(w.sum()))
 
 
-def _overlap_fractions(states: list[_SetState], n_people: int) -> list[np.ndarray]:
+def _overlap_fractions(states: list[_SetState], n_people: int) -> list[np.ndarray | None]:
     """Return, per ad set, the share of each cell's auctions left after splitting with the others."""
     if len(states) == 1:
-        return [np.ones(states[0].pid.size)]
+        return [None]
     size = n_people * N_PLAT
     cnt_ind = np.zeros(size, dtype=np.int32)
     cnt_clone = np.zeros(size, dtype=np.int32)
@@ -243,7 +275,8 @@ def _overlap_fractions(states: list[_SetState], n_people: int) -> list[np.ndarra
         ci = np.maximum(cnt_ind[st.cellkey], 1)
         cc = np.maximum(cnt_clone[st.cellkey], 1)
         w = st.ind + st.clones
-        out.append(np.where(w > 0, (st.ind / ci + st.clones / cc) / np.maximum(w, 1e-12), 0.0))
+        frac = np.where(w > 0, (st.ind / ci + st.clones / cc) / np.maximum(w, 1e-12), 0.0)
+        out.append(None if bool(np.all(frac == 1.0)) else frac)
     return out
 
 
@@ -329,7 +362,7 @@ def _run_day(
     st: _SetState,
     d: int,
     date: pd.Timestamp,
-    frac: np.ndarray,
+    frac: np.ndarray | None,
     noise: np.ndarray,
     seed: int,
     events: EventLog,
@@ -339,19 +372,24 @@ def _run_day(
     """Simulate one ad set's day; append its records; return the auctions its audience offered."""
     aset = st.ad_set
     wd = date.weekday()
-    if st.last_day >= 0:
-        st.F *= 0.5 ** ((d - st.last_day) / P.FREQUENCY_HALF_LIFE_DAYS)
+    seen = np.flatnonzero(st.F)
+    if st.last_day >= 0 and seen.size:
+        st.F[seen] *= 0.5 ** ((d - st.last_day) / P.FREQUENCY_HALF_LIFE_DAYS)
     st.last_day = d
     if st.learning.events == 0 and not st.days:
         st.learning.start(d)
 
     # --- auctions available today
-    day_mult = st.volume[:, wd][st.group]
-    if wd >= 5:
-        day_mult = day_mult * st.weekend
-    o_full = st.o_base * day_mult
-    o = o_full * frac
-    total_full = float(o_full.sum())
+    o_full = st.o_week.get(wd)
+    if o_full is None:
+        day_mult = st.volume[:, wd][st.group]
+        if wd >= 5:
+            day_mult = day_mult * st.weekend
+        o_full = st.o_week[wd] = st.o_base * day_mult
+    o = o_full if frac is None else o_full * frac
+    total_full = st.o_week_total.get(wd)
+    if total_full is None:
+        total_full = st.o_week_total[wd] = float(o_full.sum())
 
     # --- budget: today's target and cap
     u_pace = uniforms(seed, f"ads-pacing:{st.key}", np.array([d]), 1)[0, 0]
@@ -379,25 +417,31 @@ def _run_day(
     # --- fatigue, action rates and the bid
     status = st.learning.status(d)
     herf = float(np.sum(st.shares**2))
-    phi = _fatigue(st.F * herf, st.onset)
     mixscore = st.shares @ st.scores
-    ctr = np.minimum(st.ctr_base * mixscore[st.plat] * phi, 0.5)
-    if st.objective == "reach":
-        rate = 0.001 / (1.0 + st.F)
-    elif st.objective == "traffic":
-        rate = ctr
-    elif st.objective == "leads":
-        rate = ctr * st.landing * st.reg
-    else:
-        rate = ctr * st.landing * st.reg * st.pur
-    rate = rate / (1.0 + P.DELIVERY_FRESHNESS * st.F)
+    # action rate per impression: CTR (x the funnel for leads and sales), lowered by fatigue
+    # and by delivery's preference for people who have not seen the ad set yet
+    rate = st.rate_base.copy()
+    for k, sl in st.slices:
+        rate[sl] *= mixscore[k]
+    if seen.size:
+        f_seen = st.F[seen]
+        damp = _fatigue(f_seen * herf, st.onset[seen]) / (1.0 + P.DELIVERY_FRESHNESS * f_seen)
+        if st.objective == "reach":
+            damp = 1.0 / (1.0 + f_seen) / (1.0 + P.DELIVERY_FRESHNESS * f_seen)
+        rate[seen] *= damp
     if status in ("learning", "learning limited"):
-        mean_rate = float(np.sum(o * rate) / max(np.sum(o), 1e-12))
-        est = rate ** (1 - P.LEARNING_BLEND) * mean_rate**P.LEARNING_BLEND
+        mean_rate = float(np.dot(o, rate) / max(float(o.sum()), 1e-12))
+        est = (
+            np.sqrt(rate * mean_rate)
+            if P.LEARNING_BLEND == 0.5
+            else (rate ** (1 - P.LEARNING_BLEND) * mean_rate**P.LEARNING_BLEND)
+        )
     else:
         est = rate
-    m = st.m_base * noise[st.plat]
-    x = 1000.0 * est / m
+    m = st.m_base.copy()
+    for k, sl in st.slices:
+        m[sl] *= noise[k]
+    x = est * (1000.0 / m)
     qcreative = float(np.sum(st.shares @ st.qualities * st.plat_w))
     if st.nf_window:
         imps_w = sum(a for a, _ in st.nf_window)

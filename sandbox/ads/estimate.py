@@ -116,7 +116,8 @@ def estimate_audience(
     for a in (*spec.custom_audiences, *spec.exclude):
         if a.too_small:
             warnings.append(
-                f"custom audience {a.name!r} has {a.size} people, under the minimum of {P.MIN_CUSTOM_AUDIENCE}: "
+                f"custom audience {a.name!r} has {a.size} people, "
+                f"under the minimum of {P.MIN_CUSTOM_AUDIENCE}: "
                 "it will not deliver. Use a longer window or a bigger list."
             )
     for name, other in others:

@@ -77,9 +77,11 @@ def explain_ad_set(results: AdsResults, st: _SetState) -> Explanation:
     entered = float(days["auctions_entered"].sum())
     won = float(days["auctions_won"].sum())
     lines.append(
-        f"Auctions: the audience offered {_n(auctions)} ad auctions; {_n(shared)} ({_pct(shared / auctions if auctions else 0)}) "
+        f"Auctions: the audience offered {_n(auctions)} ad auctions; {_n(shared)} "
+        f"({_pct(shared / auctions if auctions else 0)}) "
         f"went to your other ad sets that target the same people; it entered {_n(entered)} and won {_n(won)} "
-        f"({_pct(won / entered if entered else 0)}), losing {_n(max(entered - won, 0))} to higher total values "
+        f"({_pct(won / entered if entered else 0)}), losing {_n(max(entered - won, 0))} to higher total "
+        "values "
         "(bid x estimated action rate + ad quality)."
     )
     imps = float(row["impressions"])
@@ -90,8 +92,10 @@ def explain_ad_set(results: AdsResults, st: _SetState) -> Explanation:
     limited_by_cap = s.bid_cap is not None and bool((days["bid"] < days["bid_needed"] - 1e-12).any())
     cannot = int((~days["can_spend"]).sum())
     lines.append(
-        f"Price: it paid ${cpm:,.2f} per 1000 impressions (CPM) where the market's median for this audience was "
-        f"${market:,.2f}; its total value on the auctions it won averaged ${won_value:,.2f} per 1000. The winner "
+        f"Price: it paid ${cpm:,.2f} per 1000 impressions (CPM) where the market's median for this audience "
+        "was "
+        f"${market:,.2f}; its total value on the auctions it won averaged ${won_value:,.2f} per 1000. The "
+        "winner "
         "pays what it needs to beat the runner-up, less its quality bonus."
     )
     bids = days.loc[days["auctions_won"] > 0, "bid"]
@@ -118,8 +122,10 @@ def explain_ad_set(results: AdsResults, st: _SetState) -> Explanation:
         caps = 1.0 + P.DAILY_OVERSPEND
         weeks = days.groupby(days["date"].dt.isocalendar().week)["spend"].sum()
         lines.append(
-            f"Pacing: days spent ${days['spend'].min():,.2f} to ${days['spend'].max():,.2f} against the daily budget "
-            f"(a day may spend up to {caps:.0%} of it: ${caps * days['budget'].max():,.2f}; a calendar week at most "
+            f"Pacing: days spent ${days['spend'].min():,.2f} to ${days['spend'].max():,.2f} against the "
+            "daily budget "
+            f"(a day may spend up to {caps:.0%} of it: ${caps * days['budget'].max():,.2f}; a calendar week "
+            "at most "
             f"7 x the daily budget). Weeks spent: " + ", ".join(f"${v:,.2f}" for v in weeks) + "."
         )
     else:
@@ -135,7 +141,8 @@ def explain_ad_set(results: AdsResults, st: _SetState) -> Explanation:
             f"{r.date:%Y-%m-%d} at {int(r.cap_hit_hour):02d}:00" for r in hits.head(3).itertuples()
         )
         lines.append(
-            f"The day's cap was reached on {len(hits)} day(s) ({examples}); delivery stopped for the rest of the day. "
+            f"The day's cap was reached on {len(hits)} day(s) ({examples}); delivery stopped for the rest "
+            "of the day. "
             f"Overdelivery not charged: ${days['credit'].sum():,.2f}."
         )
     under = days[(days["spend"] < 0.8 * days["target"]) & (days["target"] > 0)]
@@ -180,19 +187,23 @@ def explain_ad_set(results: AdsResults, st: _SetState) -> Explanation:
             )
         else:
             lines.append(
-                f"Learning phase: still {days['learning'].iloc[-1]}: {st.learning.events} {ev} since it started, "
+                f"Learning phase: still {days['learning'].iloc[-1]}: {st.learning.events} {ev} since it "
+                "started, "
                 f"{P.LEARNING_EVENTS} are needed (within {P.LEARNING_DAYS} days). While learning, delivery "
                 "cannot yet tell who will act and bids almost the same for everyone."
             )
     hides = int(days["hides"].sum())
     lines.append(
-        f"Ad quality: {quality_label(st.quality)} (score {st.quality:+.2f}); negative feedback {hides:,} hides "
-        f"({_pct(hides / imps if imps else 0)} of impressions). Quality adds to total value and lowers the price."
+        f"Ad quality: {quality_label(st.quality)} (score {st.quality:+.2f}); negative feedback {hides:,} "
+        "hides "
+        f"({_pct(hides / imps if imps else 0)} of impressions). Quality adds to total value and lowers the "
+        "price."
     )
     lines += [
         "",
         f"Results: {int(row['clicks']):,} link clicks (CTR {_pct(row['ctr'])}, CPC "
-        f"${row['cpc']:,.2f}), {int(row['visits']):,} site visits, {int(row['registrations']):,} registrations, "
+        f"${row['cpc']:,.2f}), {int(row['visits']):,} site visits, {int(row['registrations']):,} "
+        "registrations, "
         f"{int(row['purchases']):,} purchases (${row['revenue']:,.2f} revenue; ROAS {row['roas']:.2f}).",
     ]
     factors = days[

@@ -217,7 +217,7 @@ def run_deals(world: World, deals: Iterable[Deal | CrossPromo]) -> DealResults:
     deals = list(deals)
     if not deals:
         raise SandboxInputError("deals", "is empty; give at least one Deal or CrossPromo.")
-    panel = market_panel(world)
+    market_panel(world)  # build the panel (and check the world) before anything else
     spec = NICHES[world.niche]
     funnel = P.FUNNEL[world.niche]
     inf = _marketplace(world) if any(isinstance(d, Deal) for d in deals) else None

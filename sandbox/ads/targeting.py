@@ -131,7 +131,8 @@ class Targeting:
                 )
                 raise SandboxInputError(
                     "placements",
-                    f"unknown placement {pl!r} for these platforms. Allowed ({by_platform}), or leave it empty.",
+                    f"unknown placement {pl!r} for these platforms. "
+                    f"Allowed ({by_platform}), or leave it empty.",
                 )
         if self.placements:
             for p in self.platforms:
@@ -236,7 +237,8 @@ def person_mask(panel: MarketPanel, spec: Targeting) -> np.ndarray:
     if not spec.countries and not spec.cities:
         raise SandboxInputError(
             "countries",
-            f"a spec needs a location: at least one country or city, e.g. countries=[{panel.brand_country!r}]. "
+            "a spec needs a location: at least one country or city, "
+            f"e.g. countries=[{panel.brand_country!r}]. "
             f"Countries of this world: {_quote(panel.countries)}.",
         )
     place = np.zeros(panel.size, dtype=bool)
