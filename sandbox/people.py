@@ -219,15 +219,24 @@ def build_people(seed: int, size: int, locale: str, niche: str) -> tuple[pd.Data
     pupil = "Школьник" if locale == "ru_RU" else "High school student"
     retired = "Пенсионер" if locale == "ru_RU" else "Retired"
 
-    # names and jobs are kept as codes into their pools (see take_str)
-    name_pool: list[str] = []
-    name_code = np.empty(n, dtype=np.int64)
-    for mask, firsts, lasts in ((female, first_f, last_f), (~female, first_m, last_m)):
+    # names and jobs are kept as codes into their pools (see take_str); each name that occurs
+    # is written once
+    first_pool, last_pool = [*first_f, *first_m], [*last_f, *last_m]
+    first_code = np.empty(n, dtype=np.int64)
+    last_code = np.empty(n, dtype=np.int64)
+    for mask, firsts, f_at, lasts, l_at in (
+        (female, first_f, 0, last_f, 0),
+        (~female, first_m, len(first_f), last_m, len(last_f)),
+    ):
         idx = np.flatnonzero(mask)
-        fi = rng.integers(0, len(firsts), idx.size)
-        li = rng.integers(0, len(lasts), idx.size)
-        name_code[idx] = len(name_pool) + fi * len(lasts) + li
-        name_pool.extend(f"{f} {ln}" for f in firsts for ln in lasts)
+        first_code[idx] = f_at + rng.integers(0, len(firsts), idx.size)
+        last_code[idx] = l_at + rng.integers(0, len(lasts), idx.size)
+    pair = first_code * len(last_pool) + last_code
+    used = np.flatnonzero(np.bincount(pair, minlength=len(first_pool) * len(last_pool)))
+    name_slot = np.zeros(len(first_pool) * len(last_pool), dtype=np.int64)
+    name_slot[used] = np.arange(used.size)
+    name_pool = [f"{first_pool[p // len(last_pool)]} {last_pool[p % len(last_pool)]}" for p in used.tolist()]
+    name_code = name_slot[pair]
 
     job_pool = [*jobs, student, pupil, retired]
     job_code = rng.integers(0, len(jobs), n)
