@@ -15,12 +15,14 @@ Measured in one run, on this machine:
    child's peak resident set size, ``ru_maxrss``);
 3. the people table alone at 1,000,000 rows (``sandbox.people.build_people``, in a child
    process), against a per-row baseline that asks Faker for each person's name, job and
-   city and draws age, gender and interests with Python's ``random`` (timed on 20,000 rows
-   and extrapolated to 1,000,000): people per second for both, and the speed-up.
+   city and draws age, gender and interests with Python's ``random`` (timed on 10,000 rows
+   and extrapolated to 1,000,000): people per second for both, and the speed-up. The two
+   are timed twice each, alternately, and the best run of each is compared.
 
 Targets: classroom world < 1 s; 1M world < 20 s and < 3 GB; people table >= 50x faster than
-per-row Faker. Timings are wall-clock; the load average is printed because other work on
-the machine slows every figure down.
+per-row Faker. Verdicts use wall-clock time. CPU time is printed too, with the load
+average: when other work keeps the machine busy, wall times grow and a miss that CPU time
+would pass is marked as such.
 """
 
 from __future__ import annotations
@@ -39,8 +41,24 @@ import time
 from pathlib import Path
 
 SEED = 2026
-FULL = {"classroom": 20_000, "runs": 5, "million": 1_000_000, "million_runs": 2, "baseline": 20_000}
-QUICK = {"classroom": 2_000, "runs": 2, "million": 50_000, "million_runs": 1, "baseline": 1_000}
+FULL = {
+    "classroom": 20_000,
+    "runs": 5,
+    "million": 1_000_000,
+    "million_runs": 2,
+    "people_runs": 2,
+    "baseline": 10_000,
+}
+QUICK = {
+    "classroom": 2_000,
+    "runs": 2,
+    "million": 50_000,
+    "million_runs": 1,
+    "people_runs": 1,
+    "baseline": 1_000,
+}
+"""Sizes and repetitions. The people table and the per-row baseline are timed in alternation
+(``people_runs`` times each, ``baseline`` rows a time) so that both see the same machine."""
 TARGETS = {"classroom_s": 1.0, "million_s": 20.0, "million_gb": 3.0, "speedup": 50.0}
 
 
@@ -88,8 +106,8 @@ def run_child(what: str, size: int, seed: int) -> dict:
 
 
 # --- the per-row baseline -------------------------------------------------------------------------
-def faker_rows(n: int, seed: int) -> tuple[float, int]:
-    """Generate ``n`` people one row at a time with Faker and Python's random; return (seconds, rows)."""
+def faker_rows(n: int, seed: int) -> dict:
+    """Generate ``n`` people one row at a time with Faker and Python's random; return the figures."""
     import pandas as pd
 
     from sandbox.seeding import faker_for
@@ -98,7 +116,7 @@ def faker_rows(n: int, seed: int) -> tuple[float, int]:
     fake = faker_for("en_US", seed, "benchmark-baseline")
     rnd = random.Random(seed)  # a private generator, not the global one
     fake.name()  # load the locale's data before the clock starts, as the sandbox's warm-up does
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     rows = []
     for i in range(n):
         female = rnd.random() < 0.52
@@ -116,7 +134,7 @@ def faker_rows(n: int, seed: int) -> tuple[float, int]:
             }
         )
     table = pd.DataFrame(rows)
-    return time.perf_counter() - t0, len(table)
+    return {"rows": len(table), "wall_s": time.perf_counter() - t0, "cpu_s": time.process_time() - c0}
 
 
 def classroom(size: int, runs: int, seed: int) -> dict:
@@ -136,13 +154,13 @@ def classroom(size: int, runs: int, seed: int) -> dict:
 
 
 # --- report ---------------------------------------------------------------------------------------
-def verdict(wall: float, cpu: float, limit: float, quick: bool, busy: bool) -> str:
+def verdict(wall_ok: bool, cpu_ok: bool, quick: bool, busy: bool) -> str:
     """PASS/MISS on wall time; when a busy machine alone explains a miss, say so."""
     if quick:
         return "n/a (quick)"
-    if wall < limit:
+    if wall_ok:
         return "PASS"
-    return "MISS (machine busy; CPU time passes)" if busy and cpu < limit else "MISS"
+    return "MISS (machine busy; CPU time passes)" if busy and cpu_ok else "MISS"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -180,12 +198,19 @@ def main(argv: list[str] | None = None) -> int:
     peak_gb = max(r["peak_rss_kb"] for r in million) * 1024 / 1e9
     kernel_gb = million[-1]["children_max_rss_kb"] * 1024 / 1e9
 
-    people = run_child("people", cfg["million"], SEED)
+    people_runs, base_runs = [], []
+    for r in range(cfg["people_runs"]):  # alternate, so that both sides see the same machine
+        people_runs.append(run_child("people", cfg["million"], SEED))
+        base_runs.append(faker_rows(cfg["baseline"], SEED + r))
+    people = min(people_runs, key=lambda r: r["wall_s"])
+    base = min(base_runs, key=lambda r: r["wall_s"])
     sandbox_rate = people["size"] / people["wall_s"]
-    base_s, base_rows = faker_rows(cfg["baseline"], SEED)
-    base_rate = base_rows / base_s
+    base_rate = base["rows"] / base["wall_s"]
     base_extrapolated = cfg["million"] / base_rate
     speedup = sandbox_rate / base_rate
+    speedup_cpu = (people["size"] / min(r["cpu_s"] for r in people_runs)) / (
+        base["rows"] / min(r["cpu_s"] for r in base_runs)
+    )
     world_rate = m_best["size"] / m_best["wall_s"]
     load_end = os.getloadavg()[0]
     busy = max(load_start, load_end) > (cores or 1)
@@ -197,25 +222,30 @@ def main(argv: list[str] | None = None) -> int:
             f"classroom world build ({n_cls} people, World.build())",
             f"{best:.2f} s best, {median:.2f} s median of {cfg['runs']} (CPU {cls_cpu:.2f} s)",
             f"< {TARGETS['classroom_s']:.0f} s",
-            verdict(best, cls_cpu, TARGETS["classroom_s"], args.quick, busy),
+            verdict(best < TARGETS["classroom_s"], cls_cpu < TARGETS["classroom_s"], args.quick, busy),
         ),
         (
             f"{n_m}-person world build (people, follows, influencers)",
             f"{m_best['wall_s']:.1f} s best of {len(million)} (CPU {m_best['cpu_s']:.1f} s)",
             f"< {TARGETS['million_s']:.0f} s",
-            verdict(m_best["wall_s"], m_best["cpu_s"], TARGETS["million_s"], args.quick, busy),
+            verdict(
+                m_best["wall_s"] < TARGETS["million_s"],
+                min(r["cpu_s"] for r in million) < TARGETS["million_s"],
+                args.quick,
+                busy,
+            ),
         ),
         (
             f"{n_m}-person world peak memory (child's peak RSS)",
             f"{peak_gb:.2f} GB",
             f"< {TARGETS['million_gb']:.0f} GB",
-            verdict(peak_gb, peak_gb, TARGETS["million_gb"], args.quick, busy),
+            verdict(peak_gb < TARGETS["million_gb"], peak_gb < TARGETS["million_gb"], args.quick, busy),
         ),
         (
             "people table: speed-up vs per-row Faker",
-            f"{speedup:,.0f}x",
+            f"{speedup:,.0f}x (CPU time: {speedup_cpu:,.0f}x)",
             f">= {TARGETS['speedup']:.0f}x",
-            "n/a (quick)" if args.quick else ("PASS" if speedup >= TARGETS["speedup"] else "MISS"),
+            verdict(speedup >= TARGETS["speedup"], speedup_cpu >= TARGETS["speedup"], args.quick, busy),
         ),
     ]
     head = ("measure", "figure", "target", "result")
@@ -230,15 +260,17 @@ def main(argv: list[str] | None = None) -> int:
     runs = ", ".join(f"{t:.2f}" for t in cls["times_s"])
     cpus = ", ".join(f"{t:.2f}" for t in cls["cpu_s"])
     m_runs = ", ".join(f"{r['wall_s']:.1f} s wall / {r['cpu_s']:.1f} s CPU" for r in million)
+    p_runs = ", ".join(f"{r['wall_s']:.2f} s wall / {r['cpu_s']:.2f} s CPU" for r in people_runs)
+    b_runs = ", ".join(f"{r['wall_s']:.2f} s wall / {r['cpu_s']:.2f} s CPU" for r in base_runs)
     print(
         f"classroom world: runs {runs} s wall ({cpus} s CPU); the first build in the process "
         f"(Faker's data loading) {cls['first_s']:.2f} s\n"
         f"{n_m}-person world: {m_runs}; {m_best['follows']:,} follows, {m_best['influencers']:,} "
         f"influencers; peak RSS by RUSAGE_CHILDREN {kernel_gb:.2f} GB\n"
         f"people table, sandbox: {people['size']:,} rows ({people['columns']} columns) in "
-        f"{people['wall_s']:.2f} s = {sandbox_rate:,.0f} people/s\n"
-        f"people table, per-row Faker: {n_b} rows in {base_s:.2f} s = {base_rate:,.0f} people/s; "
-        f"extrapolated to {n_m} rows: {base_extrapolated:,.0f} s\n"
+        f"{p_runs} = {sandbox_rate:,.0f} people/s (best)\n"
+        f"people table, per-row Faker: {n_b} rows in {b_runs} = {base_rate:,.0f} people/s "
+        f"(best); extrapolated to {n_m} rows: {base_extrapolated:,.0f} s\n"
         f"whole {n_m}-person world with its follow graph: {world_rate:,.0f} people/s, "
         f"{world_rate / base_rate:,.0f}x the per-row Faker people table"
     )
@@ -255,8 +287,12 @@ def main(argv: list[str] | None = None) -> int:
             "classroom": cls,
             "million": million,
             "people": people,
-            "baseline": {"rows": base_rows, "seconds": base_s, "people_per_s": base_rate},
+            "people_runs": people_runs,
+            "baseline_runs": base_runs,
+            "baseline_people_per_s": base_rate,
+            "sandbox_people_per_s": sandbox_rate,
             "speedup": speedup,
+            "speedup_cpu": speedup_cpu,
             "load_average": [load_start, load_end],
         }
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
