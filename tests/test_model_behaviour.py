@@ -29,10 +29,16 @@ def peak_hour(world: World, platform: str) -> int:
 
 
 def every_day(
-    world: World, platform: str, hour: float, n_days: int | None = None, first_id: int = 0, **values: Any
+    world: World,
+    platform: str,
+    hour: float,
+    n_days: int | None = None,
+    first_id: int = 0,
+    every: int = 1,
+    **values: Any,
 ) -> list[dict[str, Any]]:
-    """One post a day at ``hour`` on ``platform``; post ids ``first_id``, ``first_id + 1``, ..."""
-    days = pd.date_range(world.start_date, periods=n_days or world.horizon_days, freq="D")
+    """One post every ``every`` days at ``hour`` on ``platform``; post ids from ``first_id``."""
+    days = pd.date_range(world.start_date, periods=n_days or world.horizon_days, freq=f"{every}D")
     return [
         {"post_id": first_id + i, "platform": platform, "time": d + pd.Timedelta(hours=hour), **values}
         for i, d in enumerate(days)
@@ -309,10 +315,11 @@ def test_more_than_fifteen_hashtags_lower_reach(world: World, peaks, platform: s
 
 
 def test_contests_bring_comments_follows_and_bots(world: World, peaks) -> None:
+    # a weekly giveaway on every platform (daily giveaways snowball and swamp everything else)
     rows = {
         rubric: sum(
             (
-                every_day(world, p, peaks[p], n_days=28, first_id=1000 * k, rubric=rubric)
+                every_day(world, p, peaks[p], n_days=8, every=7, first_id=1000 * k, rubric=rubric)
                 for k, p in enumerate(SLUGS)
             ),
             [],
@@ -431,7 +438,13 @@ def _assert_followers_carry(posts: pd.DataFrame, daily: pd.DataFrame) -> None:
 
 
 def test_plan_followers_carry_day_to_day(world: World, peaks) -> None:
-    rows = all_platforms_every_day(world, peaks.get, rubric="contest")
+    rows = all_platforms_every_day(world, peaks.get)
+    rows += [
+        {"post_id": 8000 + 10 * d + k, "platform": p, "time": at, "rubric": "contest"}
+        for d in (3, 17, 31)
+        for k, p in enumerate(SLUGS)
+        for at in [world.start_date + pd.Timedelta(days=d, hours=20)]
+    ]
     rows += [
         {
             "post_id": 9000 + k,
