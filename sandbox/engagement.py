@@ -231,7 +231,14 @@ def simulate_posts(
     extra = np.maximum(0.0, same_day - sustainable)
     f_fatigue = 1.0 / (1.0 + fatigue_k * extra)
     f_trend, t_int, t_fresh = trend_factor(
-        trends, posts["trend_id"].to_numpy(dtype=object), plat, times, P.TREND_JOIN_BOOST
+        trends,
+        posts["trend_id"].to_numpy(dtype=object),
+        plat,
+        times,
+        P.TREND_JOIN_BOOST,
+        topics=posts["topic"].to_numpy(dtype=object),
+        off_topic=P.TREND_OFF_TOPIC,
+        stale=P.TREND_STALE,
     )
     f_quality = np.array([quality[int(b)] for b in brand], dtype=float)
     z = normal_from_uniform(u[:, 0])
@@ -254,12 +261,14 @@ def simulate_posts(
         followers * organic * f_time * f_audience * f_format * f_fatigue * f_trend * f_quality * f_luck,
         followers * 0.95,
     )
-    disc_exp = follower_reach_exp * discovery * f_hashtags * np.sqrt(f_format)
+    disc_exp = follower_reach_exp * discovery * f_hashtags * np.sqrt(f_format) * rub["discovery"]
     reach_f = np.minimum(_poisson(follower_reach_exp, u[:, 1]), followers.astype(np.int64))
     reach_d = _poisson(disc_exp, u[:, 2])
     reach = reach_f + reach_d
     impressions = reach + _poisson(reach * (imp_per_reach - 1.0), u[:, 3])
 
+    if "bot_share" in posts.columns:  # bots gained during the run (giveaways) dilute the audience
+        bot_share = posts["bot_share"].to_numpy(dtype=float)
     real_share = 1.0 - bot_share
     e_rate = e_base * np.sqrt(f_audience) * f_text * rub["engagement"] * ct["engagement"] * real_share
     eng = reach * e_rate
@@ -274,8 +283,16 @@ def simulate_posts(
     bot_follows = _poisson(
         np.where(is_contest, follows * P.CONTEST_BOT_SHARE / (1 - P.CONTEST_BOT_SHARE), 0.0), u[:, 10]
     )
-    churn = followers * unfollow_rate * (1 + 2.0 * extra**1.5) * np.where(rubric == "commercial", 1.5, 1.0)
-    unfollows = _poisson(churn, u[:, 11])
+    churn = (
+        followers
+        * unfollow_rate
+        * (1 + P.OVERPOSTING_CHURN * extra**1.2)
+        * np.where(rubric == "commercial", 1.5, 1.0)
+    )
+    # nobody unfollows twice: a day's posts together never lose more than the followers there are
+    unfollows = np.minimum(
+        _poisson(churn, u[:, 11]), (followers // np.maximum(same_day, 1.0)).astype(np.int64)
+    )
 
     engagements = likes + comments + shares + saves
     results = pd.DataFrame(

@@ -170,7 +170,9 @@ def explain_post(world: World, posts: pd.DataFrame, factors: pd.DataFrame, post_
     )
     lines.append(
         f"  Non-followers: followers reached x {f['discovery']:.2f} discovery on {p.name} "
-        f"x{f['hashtags']:.2f} hashtags x{f['format_fit'] ** 0.5:.2f} format."
+        f"x{f['hashtags']:.2f} hashtags x{f['format_fit'] ** 0.5:.2f} format "
+        f"x{RUBRIC_EFFECTS[post['rubric']]['discovery']:g} rubric ('{post['rubric']}' posts "
+        f"{'are shared and tagged' if post['rubric'] == 'contest' else 'travel this far'})."
     )
     lines += [
         "",

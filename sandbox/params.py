@@ -301,7 +301,7 @@ PLATFORMS: dict[str, PlatformParams] = {
         "commenters' networks for days.",
         organic_reach=0.16,
         discovery=0.25,
-        engagement_per_reach=0.08,
+        engagement_per_reach=0.07,
         action_mix=(0.8, 0.12, 0.06, 0.02),
         impressions_per_reach=1.3,
         click_rate=0.01,
@@ -342,7 +342,8 @@ AUDIENCE_FIT_SLOPE = 1.1
 """Multiplier gained per unit of audience share interested in the topic (assumption)."""
 
 RUBRIC_EFFECTS: dict[str, dict[str, float]] = {
-    # engagement, comments, shares, saves, clicks, follows multipliers (assumption)
+    # multipliers on engagement, comments, shares, saves, clicks, follows, and non-follower reach
+    # ("discovery": giveaways are shared and tagged, so they travel far) (assumption)
     "informative": {
         "engagement": 1.0,
         "comments": 1.0,
@@ -350,6 +351,7 @@ RUBRIC_EFFECTS: dict[str, dict[str, float]] = {
         "saves": 2.0,
         "clicks": 1.2,
         "follows": 1.0,
+        "discovery": 1.0,
     },
     "entertaining": {
         "engagement": 1.25,
@@ -358,6 +360,7 @@ RUBRIC_EFFECTS: dict[str, dict[str, float]] = {
         "saves": 0.6,
         "clicks": 0.6,
         "follows": 1.2,
+        "discovery": 1.3,
     },
     "commercial": {
         "engagement": 0.7,
@@ -366,6 +369,7 @@ RUBRIC_EFFECTS: dict[str, dict[str, float]] = {
         "saves": 0.8,
         "clicks": 2.2,
         "follows": 0.8,
+        "discovery": 0.9,
     },
     "contest": {
         "engagement": 1.6,
@@ -373,7 +377,8 @@ RUBRIC_EFFECTS: dict[str, dict[str, float]] = {
         "shares": 2.5,
         "saves": 0.3,
         "clicks": 0.5,
-        "follows": 4.0,
+        "follows": 5.0,
+        "discovery": 3.0,
     },
 }
 """What each rubric does to the actions it draws (assumption, tuned for teaching)."""
@@ -391,15 +396,26 @@ CTA_EFFECTS: dict[str, dict[str, float]] = {
 TEXT_CUT_PENALTY = 0.3
 """Engagement lost (at most) when a text runs far past the "show more" cut (assumption)."""
 
+OVERPOSTING_CHURN = 0.6
+"""Extra unfollows per post for each post a day above the sustainable frequency, as a multiple of
+the normal rate, raised to the power 1.2 (assumption: six posts a day on Pixa lose about a fifth
+of the followers in four weeks)."""
+
 HASHTAG_SPAM_FROM = 15
 """Hashtag count above which a post looks spammy and loses reach (assumption)."""
 
-CONTEST_BOT_SHARE = 0.35
+CONTEST_BOT_SHARE = 0.4
 """Share of the follows a giveaway brings that are bots (assumption; giveaways attract
 prize hunters and bot farms)."""
 
 TREND_JOIN_BOOST = 3.0
 """Reach multiplier (minus one) for joining a trend at its peak while it is still fresh."""
+
+TREND_OFF_TOPIC = 0.5
+"""Share of a trend's boost a post gets when its topic is not the trend's (assumption)."""
+
+TREND_STALE = 0.9
+"""Reach multiplier for joining a trend after it has faded (assumption: the audience is tired)."""
 
 COMMENT_DELAY_MINUTES = 45.0
 """Median delay between a post and a comment on it (assumption)."""
@@ -641,8 +657,12 @@ AD_PLATFORMS: dict[str, AdPlatformParams] = {
         max_text=160,
         headline_max=0,
         targets=_paid_targets(
-            (3.5, 1.5, 8.0, "assumption: Telegram-style channel ads sell by CPM, commonly €1-5; not in "
-             "calibration.md"),
+            (
+                3.5,
+                1.5,
+                8.0,
+                "assumption: Telegram-style channel ads sell by CPM, commonly €1-5; not in calibration.md",
+            ),
             (0.007, 0.003, 0.02, "assumption: one 160-character text message per channel view"),
             (0.6, 0.2, 2.0, "assumption: follows from the CPM and CTR ranges"),
             (0.08, 0.02, 0.15, "assumption: channel readers are engaged; close to Meta's 9.21%"),

@@ -80,7 +80,18 @@ _OLDER = {
     "gaming": 0.4,
     "fashion": 0.7,
 }
-_PRO_INTERESTS = ("business", "tech", "finance", "education")
+PLATFORM_INTEREST_PULL: dict[str, tuple[str, ...]] = {
+    "pixa": ("fashion", "beauty", "photography", "food", "travel", "art"),
+    "circles": ("parenting", "home", "pets", "health", "outdoors"),
+    "chirp": ("tech", "sports", "gaming", "movies", "finance"),
+    "loop": ("music", "gaming", "beauty", "fitness", "pets"),
+    "beacon": ("tech", "finance", "education", "languages", "books"),
+    "linkup": ("business", "tech", "finance", "education", "languages"),
+}
+"""Interests that make people more likely to use a platform (assumption)."""
+
+PLATFORM_PULL = 1.45
+"""How much more likely (x) someone with one of those interests is to use the platform."""
 
 AGE_BAND_LABELS = tuple(f"{lo}-{hi}" for lo, hi in AGE_BANDS)
 
@@ -257,14 +268,15 @@ def build_people(seed: int, size: int, locale: str, niche: str) -> tuple[pd.Data
         has[np.flatnonzero(none), best] = True
     interest_mask = (has.astype(np.int64) << np.arange(len(INTERESTS))).sum(axis=1).astype(np.int32)
 
-    # --- platforms by age band, professionals more often on the professional network
+    # --- platforms by age band, then by interests: people go where their interests are shown best
     band = _age_band(age)
     p_plat = np.stack([np.asarray(PLATFORMS[s].membership_by_age)[band] for s in PLATFORM_SLUGS], axis=1)
-    pro = np.zeros(n, dtype=bool)
-    for i in _PRO_INTERESTS:
-        pro |= has[:, INTERESTS.index(i)]
-    k_link = PLATFORM_SLUGS.index("linkup")
-    p_plat[:, k_link] = np.where(pro, np.minimum(p_plat[:, k_link] * 1.7, 0.95), p_plat[:, k_link])
+    for slug, interests in PLATFORM_INTEREST_PULL.items():
+        k = PLATFORM_SLUGS.index(slug)
+        pulled = np.zeros(n, dtype=bool)
+        for i in interests:
+            pulled |= has[:, INTERESTS.index(i)]
+        p_plat[:, k] = np.where(pulled, np.minimum(p_plat[:, k] * PLATFORM_PULL, 0.95), p_plat[:, k])
     on = rng.random(p_plat.shape) < p_plat
     none = ~on.any(axis=1)
     if none.any():

@@ -64,6 +64,18 @@ def run_days(
     cell = day * n_acc + acc
     posts["posts_that_day"] = np.bincount(cell, minlength=days * n_acc)[cell].astype(np.int64)
     start = np.array([start_followers[k] for k in keys], dtype=np.int64)
+    # bots among the followers: the panel's share at the start, plus the bots giveaways bring
+    start_bots = np.array([profiles[k].bot_share * start_followers[k] for k in keys], dtype=float)
+
+    def bots_by_day(res: pd.DataFrame) -> np.ndarray:
+        grid = np.bincount(
+            cell[res.index.to_numpy()], weights=res["bot_follows"].to_numpy(), minlength=days * n_acc
+        ).reshape(days, n_acc)
+        before_day = np.vstack([np.zeros((1, n_acc)), np.cumsum(grid, axis=0)[:-1]])
+        return start_bots[None, :] + before_day
+
+    def share(bots: np.ndarray, followers: np.ndarray) -> np.ndarray:
+        return np.clip(bots / np.maximum(followers, 1), 0.0, 1.0)
 
     def net_by_day(res: pd.DataFrame) -> np.ndarray:
         net = (res["follows"] - res["unfollows"]).to_numpy()
@@ -81,6 +93,7 @@ def run_days(
 
     if day_by_day:
         current = start.copy()
+        bots = start_bots.copy()
         before = np.zeros((days, n_acc), dtype=np.int64)
         res_parts, fac_parts = [], []
         bounds = np.searchsorted(day, np.arange(days + 1))  # posts are sorted by time
@@ -93,7 +106,11 @@ def run_days(
                 continue
             batch = posts.iloc[lo:hi].copy()
             batch["followers"] = current[acc[lo:hi]]
+            batch["bot_share"] = share(bots[acc[lo:hi]], current[acc[lo:hi]])
             res, fac = simulate_posts(batch, profiles, quality, trends, seed, namespace)
+            bots = bots + np.bincount(
+                acc[lo:hi], weights=res["bot_follows"].to_numpy(), minlength=n_acc
+            ).astype(np.int64)
             res_parts.append(res)
             fac_parts.append(fac)
             net = (res["follows"] - res["unfollows"]).to_numpy()
@@ -110,16 +127,26 @@ def run_days(
         followers_start = before
     else:
         followers_start = np.repeat(start[None, :], days, axis=0)
+        bots_start = np.repeat(start_bots[None, :], days, axis=0)
         for _ in range(days + 1):
             results, factors = simulate_posts(
-                posts.assign(followers=followers_start[day, acc]), profiles, quality, trends, seed, namespace
+                posts.assign(
+                    followers=followers_start[day, acc],
+                    bot_share=share(bots_start[day, acc], followers_start[day, acc]),
+                ),
+                profiles,
+                quality,
+                trends,
+                seed,
+                namespace,
             )
             carried = carry(net_by_day(results))
-            if np.array_equal(carried, followers_start):
+            carried_bots = bots_by_day(results)
+            if np.array_equal(carried, followers_start) and np.array_equal(carried_bots, bots_start):
                 break
-            followers_start = carried
+            followers_start, bots_start = carried, carried_bots
 
-    out = posts.join(results)
+    out = posts.drop(columns=["bot_share"], errors="ignore").join(results)
     factors = factors.reindex(out.index)
 
     # daily table: one row per day and account

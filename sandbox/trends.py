@@ -129,8 +129,16 @@ def trend_factor(
     platforms: np.ndarray,
     times: pd.DatetimeIndex,
     boost: float,
+    topics: np.ndarray | None = None,
+    off_topic: float = 1.0,
+    stale: float = 1.0,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return the reach multiplier of posts that join trends, with its two ingredients.
+
+    The boost is ``boost x peak_boost x intensity x freshness``, scaled by ``off_topic`` when
+    the post's topic is not the trend's. Joining before a trend starts, or on a platform
+    where it does not run, does nothing (factor 1); joining once it has faded after its peak
+    gives ``stale`` (the audience is tired of it).
 
     Args:
         trends: The trends table.
@@ -138,10 +146,12 @@ def trend_factor(
         platforms: Platform slug per post.
         times: Posting time per post.
         boost: Multiplier (minus one) for a fresh trend at its peak.
+        topics: Topic per post (None: every post counts as on topic).
+        off_topic: Share of the boost an off-topic post gets.
+        stale: Factor for joining after the trend has faded.
 
     Returns:
-        ``(factor, intensity, freshness)`` arrays; factor is 1 for posts joining no trend
-        and 0.9 for posts joining a trend that is over or not on that platform.
+        ``(factor, intensity, freshness)`` arrays; factor is 1 for posts joining no trend.
     """
     n = len(trend_ids)
     factor = np.ones(n)
@@ -163,8 +173,14 @@ def trend_factor(
     on_platform = np.array(
         [p in str(pl).split(", ") for p, pl in zip(platforms[joined], rows["platforms"], strict=True)]
     )
-    val = 1 + boost * rows["peak_boost"].to_numpy(dtype=float) * i_val * f_val
-    val = np.where(on_platform & (i_val >= 0.05), val, 0.9)
+    relevance = np.ones(int(joined.sum()))
+    if topics is not None:
+        relevance = np.where(
+            np.asarray(topics, dtype=object)[joined] == rows["topic"].to_numpy(dtype=object), 1.0, off_topic
+        )
+    val = 1 + boost * rows["peak_boost"].to_numpy(dtype=float) * i_val * f_val * relevance
+    faded = (days > peak) & (i_val < 0.05)
+    val = np.where(on_platform, np.where(faded, stale, val), 1.0)
     factor[joined] = val
     inten[joined] = np.where(on_platform, i_val, 0.0)
     fresh[joined] = np.where(on_platform, f_val, 0.0)
