@@ -213,3 +213,286 @@ TABLES: dict[str, dict[str, str]] = {
     "comments": COMMENT_COLUMNS,
 }
 """Every table a ``World`` exposes, with its columns."""
+
+
+# =========================================================================================
+# PAID SIDE (sandbox.ads): ads results, conversions, channels, influencer deals.
+# Appended by the paid-side work; the tables above are untouched.
+# =========================================================================================
+
+_SPEND = "USD charged (never more than the pacing rules allow)"
+_RATES = {
+    "ctr": "link clicks / impressions",
+    "cpc": "spend / link clicks, USD (NaN without clicks)",
+    "cpm": "spend / impressions x 1000, USD",
+}
+
+ADS_DAILY_COLUMNS: dict[str, str] = {
+    "date": "the day",
+    "campaign": "campaign name",
+    "ad_set": "ad set name",
+    "objective": "the campaign's objective: reach, traffic, leads or sales",
+    "budget_type": "'daily' or 'lifetime'",
+    "budget": "the daily budget in effect that day, or the lifetime budget, USD",
+    "spend": _SPEND,
+    "impressions": "times the ads were shown (auctions won)",
+    "reach": "unique people reached that day",
+    "clicks": "link clicks",
+    "visits": "site visits (clicks whose landing page loaded)",
+    "registrations": "registrations from that day's clicks (counted on the click's day)",
+    "purchases": "purchases from that day's clicks (counted on the click's day)",
+    "revenue": "purchases x the niche's order value, USD",
+    "results": "the objective's result: people reached, link clicks, registrations or purchases",
+    "auctions": "ad auctions the audience offered that day (real users' ad slots)",
+    "auctions_entered": "auctions the ad set entered (not given to your overlapping ad sets)",
+    "auctions_won": "auctions won (= impressions)",
+    "bid": "the bid pacing used, USD per result (per 1000 impressions for reach)",
+    "market_cpm": "the market's median price for this audience that day, USD per 1000 impressions",
+    "learning": "learning, learning limited, active, or no learning phase",
+    "quality_ranking": "above average, average or below average",
+    "budget_cap_hour": "hour the day's spending cap was reached (delivery stopped), empty if not",
+    "frequency_to_date": "impressions so far / people reached so far",
+    "frequency": "impressions / reach that day",
+    "win_rate": "auctions won / auctions entered",
+    **_RATES,
+    "cost_per_result": "spend / results, USD",
+}
+
+ADS_AD_SET_COLUMNS: dict[str, str] = {
+    "campaign": "campaign name",
+    "ad_set": "ad set name",
+    "objective": "reach, traffic, leads or sales",
+    "budget_type": "'daily' or 'lifetime'",
+    "budget": "the daily budget (first one) or the lifetime budget, USD",
+    "bid_strategy": "'lowest_cost' (automatic) or 'bid_cap'",
+    "audience_size": "real people in the ad set's audience (see params.MARKET_USERS)",
+    "days": "days the ad set ran",
+    "spend": _SPEND,
+    "impressions": "times the ads were shown",
+    "reach": "unique people reached over the whole run",
+    "frequency": "impressions / reach",
+    "clicks": "link clicks",
+    **_RATES,
+    "visits": "site visits",
+    "registrations": "registrations",
+    "cvr": "registrations / link clicks (conversion rate)",
+    "purchases": "purchases",
+    "revenue": "purchases x the niche's order value, USD",
+    "results": "the objective's result: people reached, link clicks, registrations or purchases",
+    "cost_per_result": "spend / results, USD",
+    "cpa": "spend / purchases, USD (cost per acquisition)",
+    "roas": "revenue / spend (return on ad spend)",
+    "romi": "(revenue x margin - spend) / spend (return on marketing investment)",
+    "learning_ended": "day the (last) learning phase ended, empty if it never did",
+    "learning_restarts": "times learning restarted (budget changes above 20%)",
+    "status": "learning status on the last day",
+    "quality_ranking": "above average, average or below average on the last day",
+}
+
+ADS_AD_COLUMNS: dict[str, str] = {
+    "campaign": "campaign name",
+    "ad_set": "ad set name",
+    "ad": "ad name",
+    "format": "the creative's format",
+    "cta": "the creative's CTA button",
+    "impressions": "times this ad was shown",
+    "clicks": "link clicks on this ad",
+    "spend": "USD charged for this ad's impressions",
+    "registrations": "registrations attributed to this ad",
+    "purchases": "purchases attributed to this ad",
+    "revenue": "revenue attributed to this ad, USD",
+    **_RATES,
+    "cpa": "spend / purchases, USD",
+    "roas": "revenue / spend",
+}
+
+ADS_AD_DAILY_COLUMNS: dict[str, str] = {
+    "date": "the day",
+    "campaign": "campaign name",
+    "ad_set": "ad set name",
+    "ad": "ad name",
+    "impressions": "times this ad was shown that day",
+    "clicks": "link clicks on this ad that day",
+    "spend": "USD charged for this ad that day",
+    "share": "the ad's share of its ad set's delivery that day (delivery favours the ad doing best)",
+    **_RATES,
+}
+
+ADS_PLATFORM_COLUMNS: dict[str, str] = {
+    "campaign": "campaign name",
+    "ad_set": "ad set name",
+    "platform": "platform slug",
+    "spend": "USD charged on this platform",
+    "impressions": "impressions on this platform",
+    "clicks": "link clicks on this platform",
+    "visits": "site visits from this platform",
+    "registrations": "registrations from this platform",
+    "purchases": "purchases from this platform",
+    **_RATES,
+}
+
+ADS_HOURLY_COLUMNS: dict[str, str] = {
+    "date": "the day",
+    "hour": "hour of the day, 0-23 (people's local time)",
+    "campaign": "campaign name",
+    "ad_set": "ad set name",
+    "impressions": "impressions in that hour (expected split of the day's impressions)",
+    "spend": "USD charged in that hour",
+}
+
+ADS_FREQUENCY_COLUMNS: dict[str, str] = {
+    "campaign": "campaign name",
+    "ad_set": "ad set name",
+    "frequency_band": "impressions a person had already seen before this one: 0-1, 1-2, ... 12+",
+    "impressions": "impressions shown to people in that band",
+    "clicks": "link clicks from those impressions",
+    "ctr": "clicks / impressions in that band",
+}
+
+ADS_EXPLAIN_COLUMNS: dict[str, str] = {
+    "date": "the day",
+    "budget": "daily budget in effect (or the lifetime budget), USD",
+    "target": "what pacing aimed to spend that day, USD",
+    "cap": "the most the day could spend under the rules, USD",
+    "spend": _SPEND,
+    "credit": "cost of delivery beyond the cap, not charged, USD",
+    "auctions": "auctions the audience offered",
+    "auctions_shared": "of them, auctions left to your other ad sets targeting the same people",
+    "auctions_entered": "auctions entered",
+    "auctions_won": "auctions won (impressions)",
+    "participation": "share of its auctions the ad set entered (pacing throttle, usually ~1)",
+    "bid": "bid used, USD per result",
+    "bid_needed": "bid that would spend the target (above the bid when a bid cap held it back)",
+    "market_cpm": "market median price for the audience, USD per 1000 impressions",
+    "avg_value_cpm": "average total value on the auctions won, USD per 1000 impressions",
+    "cap_hit_hour": "hour the day's cap was reached, empty if not",
+    "learning": "learning status that day",
+    "events": "optimisation events that day (link clicks, registrations or purchases)",
+    "quality": "ad quality score, -1 to 1 (0 = average)",
+    "fatigue": "share of the fresh CTR kept after fatigue, impression-weighted",
+    "frequency_avg": "impressions so far / people reached so far",
+}
+
+CONVERSION_COLUMNS: dict[str, str] = {
+    "date": "day of the registration or purchase",
+    "click_date": "day of the click that brought the visitor",
+    "channel": "organic, contest, ads, influencer or cross_promo (last click)",
+    "source": "what produced the click: 'post <id>', '<campaign>/<ad set>', or the deal's name",
+    "platform": "platform of the click",
+    "campaign": "campaign name (ads only, else empty)",
+    "ad_set": "ad set name (ads only, else empty)",
+    "ad": "ad name (ads only, else empty)",
+    "person_id": "the person (or a look-alike they stand for) behind an ad conversion; -1 if unknown",
+    "event": "'registration' or 'purchase'",
+    "revenue": "order value for purchases, 0 for registrations, USD",
+    "gross_profit": "revenue x the niche's margin, USD",
+}
+
+CHANNEL_COLUMNS: dict[str, str] = {
+    "channel": "organic, contest, ads, influencer or cross_promo",
+    "source": "(sources table only) post, ad set or deal",
+    "cost": "spend, fees, prizes, commissions and extra costs you gave, USD",
+    "impressions": "impressions (for deals, the deal posts' impressions)",
+    "clicks": "link clicks",
+    "visits": "site visits",
+    "registrations": "registrations",
+    "purchases": "purchases",
+    "revenue": "revenue, USD",
+    "gross_profit": "revenue x margin, USD",
+    "cpc": "cost / clicks, USD",
+    "cost_per_registration": "cost / registrations, USD",
+    "cpa": "cost / purchases, USD",
+    "roas": "revenue / cost",
+    "romi": "(revenue x margin - cost) / cost; NaN when the cost is 0",
+}
+
+DEAL_COLUMNS: dict[str, str] = {
+    "deal": "the deal's name",
+    "channel": "influencer or cross_promo",
+    "kind": "paid_post, giveaway, takeover, affiliate or cross_promo",
+    "partner": "the influencer's handle or the community's name",
+    "partner_id": "influencer_id or partner_id",
+    "tier": "nano, micro, macro, mega, or community",
+    "platform": "platform of the post",
+    "date": "day of the post",
+    "cost": "price (+ prize for giveaways, + commission for affiliate deals, fee for cross-promos), USD",
+    "commission": "affiliate commission paid, USD",
+    "reach": "people reached by the post",
+    "impressions": "views of the post",
+    "engagements": "likes, comments, shares and saves",
+    "clicks": "link clicks to your site",
+    "visits": "site visits",
+    "registrations": "registrations",
+    "purchases": "purchases",
+    "revenue": "revenue, USD",
+    "follows": "new followers of your brand (bots included)",
+    "bot_follows": "of them, bots (giveaways attract prize hunters' bots)",
+    "unfollows": "your followers lost by posting the partner's post (cross-promos)",
+    "cost_per_real_follow": "cost / (follows - bot follows), USD",
+    "cpa": "cost / purchases, USD",
+    "roas": "revenue / cost",
+    "romi": "(revenue x margin - cost) / cost",
+}
+
+MARKETPLACE_COLUMNS: dict[str, str] = {
+    **INFLUENCER_COLUMNS,
+    "audience_in_brand_city": "share of the influencer's audience living in your brand's city",
+    "audience_interested": "share of the audience holding your niche's core interests",
+    "audience_fit": "average fit of the audience with your niche (1 = the world's average person)",
+    "audience_bots": "share of bots among the followers who live in the world",
+    "price_giveaway": "price of a giveaway (prize not included), USD",
+    "price_takeover": "price of an account takeover, USD",
+    "affiliate_commission": "default commission of an affiliate deal (share of revenue)",
+}
+
+PARTNER_COLUMNS: dict[str, str] = {
+    "partner_id": "id of the partner community",
+    "name": "the community's name",
+    "platform": "where it lives",
+    "topic": "what it is about (an interest next to your niche)",
+    "followers": "its followers",
+    "audience_in_brand_city": "share of its followers in your brand's city",
+    "audience_interested": "share holding your niche's core interests",
+    "audience_fit": "average fit with your niche",
+    "audience_bots": "share of bots among its followers",
+    "fee": "what it asks for a post swap, USD (0: a free exchange)",
+}
+
+CUSTOMER_EXPORT_COLUMNS: dict[str, str] = {
+    "customer_id": "row number in your shop's customer list",
+    "name": "customer's name",
+    "email": "customer's email (what you upload as a customer list)",
+    "city": "customer's city",
+}
+
+PAID_CALIBRATION_COLUMNS: dict[str, str] = {
+    "platform": "platform slug",
+    "resembles": "the real platform its numbers are calibrated to",
+    "figure": "cpm, ctr, cpc or cvr",
+    "value": "measured on the world's standard campaign",
+    "target": "the published figure",
+    "low": "lowest value accepted",
+    "high": "highest value accepted",
+    "ok": "True when the value lies in [low, high]",
+    "method": "how the figure is measured",
+    "source": "where the figure comes from (calibration.md), or 'assumption'",
+}
+
+ADS_TABLES: dict[str, dict[str, str]] = {
+    "ads.daily": ADS_DAILY_COLUMNS,
+    "ads.ad_sets": ADS_AD_SET_COLUMNS,
+    "ads.ads": ADS_AD_COLUMNS,
+    "ads.ads_daily": ADS_AD_DAILY_COLUMNS,
+    "ads.platforms": ADS_PLATFORM_COLUMNS,
+    "ads.hourly": ADS_HOURLY_COLUMNS,
+    "ads.frequency": ADS_FREQUENCY_COLUMNS,
+    "ads.explain.factors": ADS_EXPLAIN_COLUMNS,
+    "conversions": CONVERSION_COLUMNS,
+    "channels": CHANNEL_COLUMNS,
+    "deals": DEAL_COLUMNS,
+    "marketplace": MARKETPLACE_COLUMNS,
+    "partners": PARTNER_COLUMNS,
+    "customer_export": CUSTOMER_EXPORT_COLUMNS,
+    "paid_calibration": PAID_CALIBRATION_COLUMNS,
+}
+"""Every table of the paid side (``sandbox.ads``), with its columns."""

@@ -129,6 +129,7 @@ class _SetState:
     slices: list[tuple[int, slice]] = field(default_factory=list)
     o_week: dict[int, np.ndarray] = field(default_factory=dict)
     o_week_total: dict[int, float] = field(default_factory=dict)
+    onset_avg: float = 2.5
     audience_size: int = 0
 
 
@@ -224,6 +225,7 @@ def _prepare(panel: MarketPanel, ad_set: AdSet) -> _SetState:
         plat_w=_platform_weights(plat, o_base),
         rate_base=_rate_base(objective, ctr_base, np.array([a.landing_rate for a in ad_p])[plat], reg, pur),
         slices=_slices(plat),
+        onset_avg=float(np.average(onset, weights=np.maximum(o_base, 1e-12))) if o_base.size else 2.5,
         audience_size=_people_count(panel, pid, weight),
     )
 
@@ -264,16 +266,27 @@ def _overlap_fractions(states: list[_SetState], n_people: int) -> list[np.ndarra
     """Return, per ad set, the share of each cell's auctions left after splitting with the others."""
     if len(states) == 1:
         return [None]
-    size = n_people * N_PLAT
-    cnt_ind = np.zeros(size, dtype=np.int32)
-    cnt_clone = np.zeros(size, dtype=np.int32)
-    for st in states:
-        cnt_ind += np.bincount(st.cellkey[st.ind > 0], minlength=size).astype(np.int32)
-        cnt_clone += np.bincount(st.cellkey[st.clones > 0], minlength=size).astype(np.int32)
+    del n_people
+
+    def counts(part: str) -> list[np.ndarray]:
+        keys = [st.cellkey[getattr(st, part) > 0] for st in states]
+        if not any(k.size for k in keys):
+            return [np.zeros(0, dtype=np.int64) for _ in states]
+        every = np.concatenate(keys)
+        per_key = np.bincount(every, minlength=int(every.max()) + 1).astype(np.int32)[every]
+        out, start = [], 0
+        for st, k in zip(states, keys, strict=True):
+            full = np.ones(st.cellkey.size, dtype=np.int64)
+            full[getattr(st, part) > 0] = per_key[start : start + k.size]
+            out.append(full)
+            start += k.size
+        return out
+
+    ind_counts, clone_counts = counts("ind"), counts("clones")
     out = []
-    for st in states:
-        ci = np.maximum(cnt_ind[st.cellkey], 1)
-        cc = np.maximum(cnt_clone[st.cellkey], 1)
+    for st, ci, cc in zip(states, ind_counts, clone_counts, strict=True):
+        if cc.size == 0:
+            cc = np.ones(st.cellkey.size, dtype=np.int64)
         w = st.ind + st.clones
         frac = np.where(w > 0, (st.ind / ci + st.clones / cc) / np.maximum(w, 1e-12), 0.0)
         out.append(None if bool(np.all(frac == 1.0)) else frac)
@@ -420,9 +433,9 @@ def _run_day(
     mixscore = st.shares @ st.scores
     # action rate per impression: CTR (x the funnel for leads and sales), lowered by fatigue
     # and by delivery's preference for people who have not seen the ad set yet
-    rate = st.rate_base.copy()
+    rate = np.empty_like(st.rate_base)
     for k, sl in st.slices:
-        rate[sl] *= mixscore[k]
+        np.multiply(st.rate_base[sl], mixscore[k], out=rate[sl])
     if seen.size:
         f_seen = st.F[seen]
         damp = _fatigue(f_seen * herf, st.onset[seen]) / (1.0 + P.DELIVERY_FRESHNESS * f_seen)
@@ -438,10 +451,11 @@ def _run_day(
         )
     else:
         est = rate
-    m = st.m_base.copy()
+    m = np.empty_like(st.m_base)
     for k, sl in st.slices:
-        m[sl] *= noise[k]
-    x = est * (1000.0 / m)
+        np.multiply(st.m_base[sl], noise[k], out=m[sl])
+    x = est * 1000.0
+    x /= m
     qcreative = float(np.sum(st.shares @ st.qualities * st.plat_w))
     if st.nf_window:
         imps_w = sum(a for a, _ in st.nf_window)
@@ -456,7 +470,7 @@ def _run_day(
 
     def exact(b: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
         z = b * x + qq
-        live = np.flatnonzero((z > RHO) & (o > 0))
+        live = np.flatnonzero(z > RHO) if frac is None else np.flatnonzero((z > RHO) & (o > 0))
         p_win, pay = win_and_price(z[live], qq)
         raw = o[live] * p_win
         lam = delivered(raw, st.w_eff[live])
@@ -481,8 +495,7 @@ def _run_day(
     held_back = float(np.sum(raw)) * pi - float(np.sum(lam))
 
     # --- impressions, the day's cap, charges
-    u = uniforms(seed, f"ads:{st.key}:{d}", st.cellkey[live], 2)
-    n = poisson(lam, u[:, 0])
+    n = poisson(lam, uniforms(seed, f"ads:{st.key}:{d}", st.cellkey[live], 1)[:, 0])
     cost = n * cpi
     spend_raw = float(cost.sum())
     g = st.group[live]
@@ -493,11 +506,12 @@ def _run_day(
         hourly_cost = np.bincount(g, weights=cost, minlength=N_GROUP) @ shares_wd
         keep, hit_hour = hour_cutoff(hourly_cost, cap)
         kept_share = shares_wd @ keep
-        n = binomial(n, kept_share[g], u[:, 1])
+        u_thin = uniforms(seed, f"ads:{st.key}:{d}:cap", st.cellkey[live], 1)[:, 0]
+        n = binomial(n, kept_share[g], u_thin)
         cost = n * cpi
         spend_raw = float(cost.sum())
-    charged = min(spend_raw, cap)
-    credit = spend_raw - charged
+    charged = math.floor(min(spend_raw, cap) * 100 + 1e-7) / 100  # whole cents, rounded down
+    credit = max(0.0, spend_raw - cap)
     scale = charged / spend_raw if spend_raw > 0 else 0.0
 
     spread = shares_wd * keep[None, :]
@@ -587,7 +601,7 @@ def _run_day(
         )
     st.ad_cum += ad_imps
     if len(st.ad_names) > 1:
-        onset_avg = float(np.average(st.onset, weights=np.maximum(st.o_base, 1e-12)))
+        onset_avg = st.onset_avg
         freq_j = st.ad_cum / max(st.cum_reach, 1.0)
         vigour = st.scores @ st.plat_w * _fatigue(freq_j, onset_avg)
         st.shares = vigour**3 / np.sum(vigour**3)

@@ -21,6 +21,7 @@ from .auction import RHO, win_and_price
 HIST_BINS = 192
 RATE_BINS = 8
 SAMPLE_CELLS = 40_000
+SPEND_TOLERANCE = 0.002
 
 
 def daily_cap(budget: float, week_spent: float) -> float:
@@ -151,13 +152,31 @@ def solve_bid(
     if spend(b_max) <= target:
         return b_max, b_max, False, 1.0
     b_lo = max((RHO - qq) / math.exp(hi_x), 1e-12) * 0.999
+    # regula falsi on log(bid) with the Illinois fix: a handful of steps instead of ~35 halvings
     lo_l, hi_l = math.log(min(b_lo, b_max)), math.log(b_max)
-    for _ in range(34):
-        mid = 0.5 * (lo_l + hi_l)
-        if spend(math.exp(mid)) < target:
-            lo_l = mid
+    f_lo, f_hi = spend(math.exp(lo_l)) - target, spend(b_max) - target
+    side = 0
+    for _ in range(60):
+        if f_hi - f_lo <= 0 or hi_l - lo_l < 1e-9:
+            break
+        mid = hi_l - f_hi * (hi_l - lo_l) / (f_hi - f_lo)
+        if not lo_l < mid < hi_l:
+            mid = 0.5 * (lo_l + hi_l)
+        f_mid = spend(math.exp(mid)) - target
+        if abs(f_mid) <= SPEND_TOLERANCE * target:
+            lo_l = hi_l = mid
+            f_hi = f_mid
+            break
+        if f_mid < 0:
+            lo_l, f_lo = mid, f_mid
+            if side == -1:
+                f_hi *= 0.5
+            side = -1
         else:
-            hi_l = mid
+            hi_l, f_hi = mid, f_mid
+            if side == 1:
+                f_lo *= 0.5
+            side = 1
     bid = math.exp(hi_l)
     s0, s1 = spend(bid), spend(bid * 1.02)
     elasticity = math.log(s1 / s0) / math.log(1.02) if s0 > 0 and s1 > s0 else 1.0
