@@ -167,10 +167,31 @@ def run_feedback(args: argparse.Namespace) -> int:
     course.check_assignment(args.assignment)
     print(f"generating feedback for {args.assignment} ...")
     _nbgrader(course, ["generate_feedback", args.assignment, "--force"], "feedback")
-    count = len(list((course.feedback).glob(f"*/{args.assignment}/*.html")))
-    print(f"feedback pages: {count} in {course.feedback}; returning them through the exchange ...")
-    _nbgrader(course, ["release_feedback", args.assignment], "feedback")
-    print(f"returned: students run `nbgrader fetch_feedback {args.assignment}`.")
+    folders = sorted(p.parent for p in course.feedback.glob(f"*/{args.assignment}/*.html"))
+    students = sorted({f.parent.name for f in folders})
+    # nbgrader returns feedback by the submission's timestamp and secret; without them (a
+    # submission not made with `nbgrader submit`) it would stop for everyone, so those wait
+    ready = [
+        s
+        for s in students
+        if all(
+            (course.feedback / s / args.assignment / f).is_file()
+            for f in ("timestamp.txt", "submission_secret.txt")
+        )
+    ]
+    by_hand = [s for s in students if s not in ready]
+    print(f"feedback pages for {len(students)} student(s) in {course.feedback}; returning them ...")
+    if ready and not by_hand:
+        _nbgrader(course, ["release_feedback", args.assignment], "feedback")
+    else:
+        for student in ready:
+            _nbgrader(course, ["release_feedback", args.assignment, f"--student={student}"], "feedback")
+    print(f"returned {len(ready)}: students run `nbgrader fetch_feedback {args.assignment}`.")
+    for student in by_hand:
+        print(
+            f"not returned through the exchange (submitted without `nbgrader submit`): {student}; "
+            f"hand over {course.feedback / student / args.assignment}"
+        )
     return 0
 
 

@@ -74,7 +74,7 @@ def _error_output(ename: str, evalue: str) -> NotebookNode:
 
 def _cell_name(cell: NotebookNode, index: int) -> str:
     grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-    return str(grade_id) if grade_id else f"cell {index}"
+    return str(grade_id or cell.get("id") or f"cell {index}")
 
 
 def _output_size(msg: dict[str, Any]) -> int:
@@ -234,7 +234,7 @@ class SandboxedExecute(Execute):
         finally:
             self._report["kernel_exit"] = folder.read_exit()
             if self._report["kernel_death"] is not None:
-                self._report["kernel_death"] = self._describe_death(self._report["kernel_exit"])
+                self._report["kernel_death"].update(self._describe_death(self._report["kernel_exit"]))
             self._report["seconds"] = round(time.monotonic() - started, 2)
             self._folder = None
             folder.remove()
