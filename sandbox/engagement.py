@@ -39,12 +39,15 @@ class AudienceProfile:
         activity: Relative activity by weekday and hour, shape (7, 24), mean 1.
         bot_share: Share of followers that are bots.
         size: Followers in the panel.
+        pool: People who could ever follow the account (the platform's users in the world);
+            non-follower reach and follows shrink as followers approach it.
     """
 
     interest_share: np.ndarray
     activity: np.ndarray
     bot_share: float
     size: int
+    pool: int = 10**12
 
 
 def audience_profile(
@@ -210,6 +213,7 @@ def simulate_posts(
     f_time = np.empty(n)
     interest_share = np.empty(n)
     bot_share = np.empty(n)
+    pool = np.empty(n)
     for key in set(zip(brand.tolist(), plat.tolist(), strict=True)):
         sel = (brand == key[0]) & (plat == key[1])
         prof = profiles[key]
@@ -222,10 +226,11 @@ def simulate_posts(
         w1 = np.where(h + 1 >= 24, (w + 1) % 7, w)
         w2 = np.where(h + 2 >= 24, (w + 1) % 7, w)
         online = 0.6 * a[w, h] + 0.3 * a[w1, h1] + 0.1 * a[w2, h2]
-        f_time[sel] = np.clip(online, 0.02, None) ** 0.7
+        f_time[sel] = np.clip(online, 0.02, None) ** P.TIME_OF_DAY_ELASTICITY
         interest_share[sel] = prof.interest_share[topic_idx[sel]]
         bot_share[sel] = prof.bot_share
-    f_time = np.clip(f_time, 0.12, 2.4)
+        pool[sel] = prof.pool
+    f_time = np.clip(f_time, P.TIME_OF_DAY_FLOOR, 2.4)
     f_audience = P.AUDIENCE_FIT_FLOOR + P.AUDIENCE_FIT_SLOPE * interest_share
     f_format = np.array([P.PLATFORMS[s].formats[f] for s, f in zip(plat, fmt, strict=True)])
     extra = np.maximum(0.0, same_day - sustainable)
@@ -257,13 +262,14 @@ def simulate_posts(
     rub = {k: np.array([P.RUBRIC_EFFECTS[r][k] for r in rubric]) for k in P.RUBRIC_EFFECTS["informative"]}
     ct = {k: np.array([P.CTA_EFFECTS[c][k] for c in cta]) for k in P.CTA_EFFECTS["none"]}
 
-    follower_reach_exp = np.minimum(
-        followers * organic * f_time * f_audience * f_format * f_fatigue * f_trend * f_quality * f_luck,
-        followers * 0.95,
-    )
-    disc_exp = follower_reach_exp * discovery * f_hashtags * np.sqrt(f_format) * rub["discovery"]
+    uncapped = followers * organic * f_time * f_audience * f_format * f_fatigue * f_trend * f_quality * f_luck
+    follower_reach_exp = np.minimum(uncapped, followers * 0.95)
+    # non-followers: recommendation feeds and shares carry what followers liked, while people who
+    # do not follow yet remain (a brand cannot be discovered by more people than there are)
+    saturation = np.clip(1.0 - followers / pool, 0.0, 1.0)
+    disc_exp = uncapped * discovery * f_hashtags * np.sqrt(f_format) * rub["discovery"] * saturation
     reach_f = np.minimum(_poisson(follower_reach_exp, u[:, 1]), followers.astype(np.int64))
-    reach_d = _poisson(disc_exp, u[:, 2])
+    reach_d = np.minimum(_poisson(disc_exp, u[:, 2]), np.maximum(pool - followers, 0).astype(np.int64))
     reach = reach_f + reach_d
     impressions = reach + _poisson(reach * (imp_per_reach - 1.0), u[:, 3])
 
@@ -277,7 +283,7 @@ def simulate_posts(
     shares = _poisson(eng * mix[:, 2] * rub["shares"], u[:, 6])
     saves = _poisson(eng * mix[:, 3] * rub["saves"], u[:, 7])
     clicks = _poisson(reach * click_rate * rub["clicks"] * ct["clicks"] * real_share, u[:, 8])
-    follows_exp = reach_d * follow_rate * rub["follows"] * ct["follows"] * f_audience
+    follows_exp = reach_d * follow_rate * rub["follows"] * ct["follows"] * f_audience * saturation
     follows = _poisson(follows_exp, u[:, 9])
     is_contest = rubric == "contest"
     bot_follows = _poisson(

@@ -256,7 +256,7 @@ PLATFORMS: dict[str, PlatformParams] = {
         formats={"text": 1.0, "image": 1.05, "video": 0.95, "link": 0.9, "poll": 1.3},
         reach_mechanics="Every post lands in subscribers' chat list, unranked; views come from "
         "subscribers opening the channel, forwards bring a few new ones.",
-        organic_reach=0.2,
+        organic_reach=0.22,
         discovery=0.06,
         engagement_per_reach=0.035,
         action_mix=(0.84, 0.03, 0.1, 0.03),
@@ -334,6 +334,13 @@ PLATFORMS: dict[str, PlatformParams] = {
 
 NOISE_SIGMA = 0.35
 """Log-normal spread of a post's reach around the model's expectation (assumption)."""
+
+TIME_OF_DAY_ELASTICITY = 0.5
+"""How strongly reach follows the share of followers online: reach ~ online ** 0.5 (assumption;
+feeds keep posts for hours, so the hour matters, but a 4am post is still seen in the morning)."""
+
+TIME_OF_DAY_FLOOR = 0.35
+"""Smallest time-of-day multiplier: a post at the quietest hour still reaches a third of the usual."""
 
 AUDIENCE_FIT_FLOOR = 0.55
 """Reach multiplier of a post whose topic interests none of the followers (assumption)."""

@@ -206,6 +206,9 @@ class World:
                 profiles[(int(b), str(p))] = audience_profile(
                     str(p), arrays.shift[ids], weekend[ids], inter[ids], is_bot[ids]
                 )
+            users = {s: int(people[f"on_{s}"].sum()) for s in PLATFORMS}
+            for (_, p), prof in profiles.items():
+                prof.pool = users[p]
             self._cache["profiles"] = profiles
         return self._cache["profiles"]
 
