@@ -39,7 +39,7 @@ from .auction import RHO, win_and_price
 from .draws import binomial, normal_ppf, poisson
 from .funnel import EventLog, convert
 from .learning import LearningPhase
-from .pacing import daily_cap, delivered, hour_cutoff, lifetime_cap, lifetime_target, solve_bid
+from .pacing import SAMPLE_CELLS, daily_cap, delivered, hour_cutoff, lifetime_cap, lifetime_target, solve_bid
 from .panel import PLATFORM_SLUGS, WARMTH_LEVELS, MarketPanel
 from .targeting import audience_cells
 
@@ -125,7 +125,7 @@ class _SetState:
     freq_imps: np.ndarray = field(default_factory=lambda: np.zeros(len(FREQ_LABELS)))
     freq_clicks: np.ndarray = field(default_factory=lambda: np.zeros(len(FREQ_LABELS)))
     plat_w: np.ndarray = field(default_factory=lambda: np.full(N_PLAT, 1.0 / N_PLAT))
-    rate_base: np.ndarray | None = None
+    x_base: np.ndarray | None = None
     slices: list[tuple[int, slice]] = field(default_factory=list)
     o_week: dict[int, np.ndarray] = field(default_factory=dict)
     o_week_total: dict[int, float] = field(default_factory=dict)
@@ -174,6 +174,7 @@ def _prepare(panel: MarketPanel, ad_set: AdSet) -> _SetState:
     pur = np.minimum(funnel.purchase * (1 + 0.3 * (level == 3) * ind_share), 1.0)
     onset = P.FATIGUE_ONSET_COLD + (P.FATIGUE_ONSET_WARM - P.FATIGUE_ONSET_COLD) * ind_share * (level >= 1)
     m_base = np.array([a.market_cpm for a in ad_p])[plat] * panel.price[pid] * mix[plat, 2]
+    landing = np.array([a.landing_rate for a in ad_p])[plat]
     group = plat * N_SHIFT + (panel.shift[pid].astype(np.int64) + 3)
     volume, hour_shares = _schedule_tables(ad_set.hours)
     weekend = panel.weekend[pid].astype(np.float64)
@@ -205,7 +206,7 @@ def _prepare(panel: MarketPanel, ad_set: AdSet) -> _SetState:
         o_base=o_base,
         m_base=m_base,
         ctr_base=ctr_base,
-        landing=np.array([a.landing_rate for a in ad_p])[plat],
+        landing=landing,
         reg=reg,
         pur=pur,
         onset=onset,
@@ -223,7 +224,7 @@ def _prepare(panel: MarketPanel, ad_set: AdSet) -> _SetState:
         ad_cum=np.zeros(len(names)),
         platform_rows=np.zeros((N_PLAT, 7)),
         plat_w=_platform_weights(plat, o_base),
-        rate_base=_rate_base(objective, ctr_base, np.array([a.landing_rate for a in ad_p])[plat], reg, pur),
+        x_base=1000.0 * _rate_base(objective, ctr_base, landing, reg, pur) / m_base,
         slices=_slices(plat),
         onset_avg=float(np.average(onset, weights=np.maximum(o_base, 1e-12))) if o_base.size else 2.5,
         audience_size=_people_count(panel, pid, weight),
@@ -413,10 +414,19 @@ def _run_day(
             st.learning.budget_changed(d, st.prev_budget, budget)
         st.prev_budget = budget
         week = date.isocalendar()[:2]
-        cap = daily_cap(budget, st.week_spent.get(week, 0.0))
-        typical = float(np.mean(st.day_volume))
-        factor = (st.day_volume[wd] / typical if typical > 0 else 1.0) * pace_noise
-        target = min(budget * min(max(factor, 0.5), 1.0 + P.DAILY_OVERSPEND), cap)
+        spent_week = st.week_spent.get(week, 0.0)
+        cap = daily_cap(budget, spent_week)
+        # the calendar week is paced like a small lifetime budget: what the week's flight days
+        # may still spend, spread over them by each day's opportunities (good days get more)
+        monday = date - pd.Timedelta(days=wd)
+        first = max(monday, aset.start)
+        final = min(monday + pd.Timedelta(days=6), aset.end if aset.end is not None else last)
+        flight_days = int((final - first).days) + 1
+        ahead = np.array([st.day_volume[(wd + k) % 7] for k in range(int((final - date).days) + 1)])
+        ahead[0] *= pace_noise
+        week_left = max(0.0, min(P.WEEK_BUDGET_DAYS, flight_days) * budget - spent_week)
+        share = float(ahead[0] / ahead.sum()) if ahead.sum() > 0 else 1.0
+        target = min(week_left * share, budget * (1.0 + P.DAILY_OVERSPEND), cap)
     else:
         budget = float(aset.lifetime_budget)
         remaining = budget - st.spent
@@ -431,31 +441,29 @@ def _run_day(
     status = st.learning.status(d)
     herf = float(np.sum(st.shares**2))
     mixscore = st.shares @ st.scores
-    # action rate per impression: CTR (x the funnel for leads and sales), lowered by fatigue
+    # value per unit of bid, standardised by the market: 1000 x action rate / market price,
+    # where the action rate is the CTR (x the funnel for leads and sales), lowered by fatigue
     # and by delivery's preference for people who have not seen the ad set yet
-    rate = np.empty_like(st.rate_base)
+    x = np.empty_like(st.x_base)
     for k, sl in st.slices:
-        np.multiply(st.rate_base[sl], mixscore[k], out=rate[sl])
+        np.multiply(st.x_base[sl], mixscore[k] / noise[k], out=x[sl])
     if seen.size:
         f_seen = st.F[seen]
-        damp = _fatigue(f_seen * herf, st.onset[seen]) / (1.0 + P.DELIVERY_FRESHNESS * f_seen)
+        fresh = 1.0 / (1.0 + P.DELIVERY_FRESHNESS * f_seen)
         if st.objective == "reach":
-            damp = 1.0 / (1.0 + f_seen) / (1.0 + P.DELIVERY_FRESHNESS * f_seen)
-        rate[seen] *= damp
+            x[seen] *= fresh / (1.0 + f_seen)
+        else:
+            x[seen] *= _fatigue(f_seen * herf, st.onset[seen]) * fresh
     if status in ("learning", "learning limited"):
+        # the estimate is pulled towards the audience's average action rate
+        m_full = np.empty_like(st.m_base)
+        for k, sl in st.slices:
+            np.multiply(st.m_base[sl], noise[k], out=m_full[sl])
+        rate = x * m_full / 1000.0
         mean_rate = float(np.dot(o, rate) / max(float(o.sum()), 1e-12))
-        est = (
-            np.sqrt(rate * mean_rate)
-            if P.LEARNING_BLEND == 0.5
-            else (rate ** (1 - P.LEARNING_BLEND) * mean_rate**P.LEARNING_BLEND)
-        )
-    else:
-        est = rate
-    m = np.empty_like(st.m_base)
-    for k, sl in st.slices:
-        np.multiply(st.m_base[sl], noise[k], out=m[sl])
-    x = est * 1000.0
-    x /= m
+        beta = P.LEARNING_BLEND
+        x = rate ** (1 - beta) * mean_rate**beta * 1000.0 / m_full
+        del m_full, rate
     qcreative = float(np.sum(st.shares @ st.qualities * st.plat_w))
     if st.nf_window:
         imps_w = sum(a for a, _ in st.nf_window)
@@ -466,28 +474,35 @@ def _run_day(
             )
     st.quality = min(1.0, max(-1.0, qcreative))
     qq = st.quality * P.QUALITY_WEIGHT
-    b_star, b_max, can_spend, elasticity = solve_bid(x, o, st.w_eff, m / 1000.0, qq, target)
+    step = max(1, -(-x.size // SAMPLE_CELLS))  # the bid search works on a systematic sample
+    sample_m = st.m_base[::step] * noise[st.plat[::step]]
+    b_star, b_max, can_spend, elasticity = solve_bid(
+        x[::step], o[::step] * step, st.w_eff[::step] * step, sample_m / 1000.0, qq, target
+    )
 
-    def exact(b: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float]:
-        z = b * x + qq
-        live = np.flatnonzero(z > RHO) if frac is None else np.flatnonzero((z > RHO) & (o > 0))
-        p_win, pay = win_and_price(z[live], qq)
+    def exact(b: float) -> tuple[np.ndarray, ...]:
+        live = np.flatnonzero(x > (RHO - qq) / b) if b > 0 else np.empty(0, dtype=np.int64)
+        if frac is not None:
+            live = live[o[live] > 0]
+        z_live = b * x[live] + qq
+        p_win, pay = win_and_price(z_live, qq)
         raw = o[live] * p_win
         lam = delivered(raw, st.w_eff[live])
-        cpi = pay * m[live] / 1000.0
-        return live, z, raw, lam, cpi
+        m_live = st.m_base[live] * noise[st.plat[live]]
+        cpi = pay * m_live / 1000.0
+        return live, z_live, m_live, raw, lam, cpi
 
-    live, z, raw, lam, cpi = exact(b_star)
+    live, z_live, m_live, raw, lam, cpi = exact(b_star)
     expected = float(np.sum(lam * cpi))
     if can_spend and expected > 0 and abs(expected / target - 1.0) > 0.02:
-        # one exact correction of the histogram's answer
+        # one exact correction of the sampled histogram's answer
         b_star = min(b_star * (target / expected) ** (1.0 / max(elasticity, 0.3)), b_max)
-        live, z, raw, lam, cpi = exact(b_star)
+        live, z_live, m_live, raw, lam, cpi = exact(b_star)
         expected = float(np.sum(lam * cpi))
     bid = b_star
     if aset.bid_cap is not None and aset.bid_cap < b_star:
         bid = aset.bid_cap
-        live, z, raw, lam, cpi = exact(bid)
+        live, z_live, m_live, raw, lam, cpi = exact(bid)
         expected = float(np.sum(lam * cpi))
     pi = min(1.0, target / expected) if expected > 0 else 0.0
     lam = lam * pi
@@ -610,7 +625,8 @@ def _run_day(
     st.spent += charged
     week = date.isocalendar()[:2]
     st.week_spent[week] = st.week_spent.get(week, 0.0) + charged
-    won_value = float(np.sum(lam * z[live] * m[live])) / max(float(np.sum(lam)), 1e-12)
+    won_value = float(np.sum(lam * z_live * m_live)) / max(float(np.sum(lam)), 1e-12)
+    market = sum(float(np.dot(o[sl], st.m_base[sl])) * noise[k] for k, sl in st.slices)
     st.days.append(
         {
             "date": date,
@@ -638,7 +654,7 @@ def _run_day(
             "can_spend": bool(can_spend),
             "participation": pi,
             "avg_value_cpm": won_value,
-            "market_cpm": float(np.sum(o * m) / max(float(np.sum(o)), 1e-12)),
+            "market_cpm": market / max(float(np.sum(o)), 1e-12),
             "cap_hit_hour": hit_hour,
             "learning": status,
             "events": result_events,

@@ -96,7 +96,8 @@ def solve_bid(
     """Find the bid whose expected spend equals ``target``.
 
     Cells are grouped into a fine two-way histogram (value per unit of bid, auctions per
-    person) so that the search costs the same for a thousand cells or a million.
+    person). For big audiences the caller passes a systematic sample of cells (weights
+    scaled up) and corrects the answer once on every cell.
 
     Args:
         x: Standardised value per unit of bid of each cell (1000 x action rate / market).
@@ -113,9 +114,6 @@ def solve_bid(
     """
     if target <= 0:
         return 0.0, 0.0, True, 1.0
-    step = -(-x.size // SAMPLE_CELLS)
-    if step > 1:  # a systematic sample is plenty for the histogram; the caller corrects exactly
-        x, auctions, people, price = x[::step], auctions[::step] * step, people[::step] * step, price[::step]
     ok = (x > 0) & (auctions > 0)
     if not ok.all():
         if not ok.any():
