@@ -927,3 +927,58 @@ followers join in (assumption; same as the organic CONTEST_BOT_SHARE)."""
 CROSS_PROMO_FOLLOW_RATE = 0.006
 """Follows per person reached by a partner community's post about the brand (assumption: a
 recommendation from a community people chose to follow)."""
+
+# --- smaller modelling choices of the paid side (all assumptions, tuned for teaching) -------
+
+AD_CREATIVE_EFFECTS: dict[str, float] = {
+    "text_cut_penalty": 0.25,
+    "short_text": 0.9,
+    "short_text_chars": 20,
+    "no_headline": 0.9,
+    "headline_fits": 1.05,
+    "headline_cut": 0.95,
+    "visual_base": 0.6,
+    "visual_slope": 0.7,
+    "quality_per_log_score": 1.6,
+    "quality_limit": 0.8,
+    "ranking_band": 0.15,
+}
+"""How a creative moves CTR (assumption): text past the platform's cut loses up to 25%, very
+short texts 10%; a headline that fits +5%, none -10%, one cut short -5%; the visual multiplies
+CTR by 0.6 + 0.7 x visual_fit. Its quality score is 1.6 x log(CTR multiplier), within +-0.8;
+ad tools' "above/below average" rankings start at +-0.15."""
+
+AD_AUDIENCE_EXPONENTS: dict[str, float] = {"ctr_affinity": 0.7, "conversion_affinity": 0.5, "ctr_local": 0.3}
+"""How a person's fit with the niche (affinity, mean 1) and, for local niches, living outside the
+brand's city change ad CTR and conversion: CTR x affinity^0.7 x local^0.3, registrations x
+affinity^0.5 x local (assumption)."""
+
+NICHE_AFFINITY: dict[str, float] = {"base": 0.3, "core": 1.5, "adjacent": 0.4, "age_sd": 12.0}
+"""A person's fit with the niche before normalising to mean 1: (0.3 + 1.5 if they hold a core
+interest + 0.4 if an adjacent one) x (0.5 + age fit, a normal curve of sd 12 years around the
+niche's mean age) x the niche's gender lean (assumption)."""
+
+CUSTOMER_PURCHASE_UPLIFT = 0.3
+"""Past customers who register buy 30% more often than other registrants (assumption)."""
+
+HIDES_PER_FATIGUE = 0.4
+"""Negative feedback grows by 40% per unit of frequency past the fatigue onset (assumption)."""
+
+INFLUENCER_AUDIENCE_BLEND: dict[str, float] = {
+    "measured": 0.3,
+    "core_topic": 0.85,
+    "adjacent_topic": 0.45,
+    "home_city": 0.85,
+    "other_city": 0.03,
+}
+"""The marketplace's audience check keeps 30% of what the influencer's in-world followers show
+and takes 70% from their topic (85% of a core-topic blogger's audience holds the niche's
+interests, 45% of an adjacent one's) and, for nano and micro bloggers, their home city (85% of
+the audience in it); the world's follow graph alone is drawn by popularity (assumption)."""
+
+SPONSORED_ENGAGEMENT = 0.8
+"""A sponsored post gets 80% of the influencer's usual engagements (assumption)."""
+
+PARTNER_FEE_PER_EXTRA_FOLLOWER = 0.05
+"""USD a partner community asks per follower beyond twice your account's size; smaller ones swap
+posts for free (assumption)."""

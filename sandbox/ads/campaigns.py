@@ -28,7 +28,7 @@ from . import audiences as A  # noqa: N812
 from .creative import Creative
 from .estimate import AudienceEstimate, estimate_audience, overlap_table
 from .panel import MarketPanel, market_panel
-from .targeting import Targeting, audience_cells
+from .targeting import Targeting
 
 if TYPE_CHECKING:
     from ..world import World
@@ -261,9 +261,7 @@ class Campaign:
             )
         daily = None if daily_budget is None else _money("daily_budget", daily_budget)
         lifetime = None if lifetime_budget is None else _money("lifetime_budget", lifetime_budget)
-        first = m.world.start_date
-        last = m.world.period_end - pd.Timedelta(days=1)
-        start_ts = m._date("start", start if start is not None else first)
+        start_ts = m._date("start", start if start is not None else m.world.start_date)
         end_ts = None if end is None else m._date("end", end)
         if lifetime is not None and end_ts is None:
             raise SandboxInputError(
@@ -274,7 +272,6 @@ class Campaign:
             raise SandboxInputError(
                 "end", f"{end_ts.date()} is before start {start_ts.date()}; end on or after the start."
             )
-        del first, last
         hrs = None
         if hours is not None:
             if lifetime is None:
@@ -542,16 +539,3 @@ class AdsManager:
             f"AdsManager({self.world!r}: {len(self.campaigns)} campaign(s), {len(self.ad_sets)} ad set(s), "
             f"{len(self.audiences)} audience(s))"
         )
-
-
-def cells_for(manager: AdsManager, ad_set: AdSet) -> Any:
-    """Return the cells of an ad set's audience.
-
-    Args:
-        manager: The manager.
-        ad_set: The ad set.
-
-    Returns:
-        The ``Cells``.
-    """
-    return audience_cells(manager.panel, ad_set.targeting)

@@ -87,21 +87,22 @@ class Creative:
             ``score``.
         """
         ap = P.AD_PLATFORMS[platform]
+        e = P.AD_CREATIVE_EFFECTS
         fmt = ap.ad_formats[self.format]
         over = max(0.0, self.text_length - ap.text_cut) / ap.text_cut
-        text = 1.0 - 0.25 * min(1.0, over)
-        if self.text_length < 20:
-            text *= 0.9
+        text = 1.0 - e["text_cut_penalty"] * min(1.0, over)
+        if self.text_length < e["short_text_chars"]:
+            text *= e["short_text"]
         if ap.headline_max == 0:
             head = 1.0
         elif not self.headline.strip():
-            head = 0.9
+            head = e["no_headline"]
         elif len(self.headline) <= ap.headline_max:
-            head = 1.05
+            head = e["headline_fits"]
         else:
-            head = 0.95
+            head = e["headline_cut"]
         cta = P.AD_CTA_BUTTONS[self.cta][objective]
-        visual = 0.6 + 0.7 * float(self.visual_fit)
+        visual = e["visual_base"] + e["visual_slope"] * float(self.visual_fit)
         return {
             "format": fmt,
             "text": text,
@@ -121,7 +122,9 @@ class Creative:
         Returns:
             0 for an average creative; positive above average.
         """
-        return max(-0.8, min(0.8, 1.6 * math.log(self.factors(platform, objective)["score"])))
+        e = P.AD_CREATIVE_EFFECTS
+        q = e["quality_per_log_score"] * math.log(self.factors(platform, objective)["score"])
+        return max(-e["quality_limit"], min(e["quality_limit"], q))
 
 
 def quality_label(q: float) -> str:
@@ -133,8 +136,9 @@ def quality_label(q: float) -> str:
     Returns:
         ``"above average"``, ``"average"`` or ``"below average"``.
     """
-    if q > 0.15:
+    band = P.AD_CREATIVE_EFFECTS["ranking_band"]
+    if q > band:
         return "above average"
-    if q < -0.15:
+    if q < -band:
         return "below average"
     return "average"

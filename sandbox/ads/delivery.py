@@ -164,14 +164,15 @@ def _prepare(panel: MarketPanel, ad_set: AdSet) -> _SetState:
         np.array([a.ctr for a in ad_p])[plat]
         * float(P.OBJECTIVES[objective]["ctr"])
         * mix[plat, 1]
-        * aff**0.7
-        * local**0.3
+        * aff ** P.AD_AUDIENCE_EXPONENTS["ctr_affinity"]
+        * local ** P.AD_AUDIENCE_EXPONENTS["ctr_local"]
         * warm_ctr
         * np.where(bot, P.BOT_AD_CTR, 1.0)
     )
     funnel = P.FUNNEL[panel.niche]
-    reg = np.where(bot, 0.0, funnel.registration * np.sqrt(aff) * local * warm_conv)
-    pur = np.minimum(funnel.purchase * (1 + 0.3 * (level == 3) * ind_share), 1.0)
+    conv_aff = aff ** P.AD_AUDIENCE_EXPONENTS["conversion_affinity"]
+    reg = np.where(bot, 0.0, funnel.registration * conv_aff * local * warm_conv)
+    pur = np.minimum(funnel.purchase * (1 + P.CUSTOMER_PURCHASE_UPLIFT * (level == 3) * ind_share), 1.0)
     onset = P.FATIGUE_ONSET_COLD + (P.FATIGUE_ONSET_WARM - P.FATIGUE_ONSET_COLD) * ind_share * (level >= 1)
     m_base = np.array([a.market_cpm for a in ad_p])[plat] * panel.price[pid] * mix[plat, 2]
     landing = np.array([a.landing_rate for a in ad_p])[plat]
@@ -578,7 +579,7 @@ def _run_day(
 
     # --- negative feedback, frequency, reach
     hides_exp = float(
-        np.sum(nn * st.nf_base[ids] * (1 + 0.4 * np.maximum(0.0, fe_mid - st.onset[ids])))
+        np.sum(nn * st.nf_base[ids] * (1 + P.HIDES_PER_FATIGUE * np.maximum(0.0, fe_mid - st.onset[ids])))
     ) / max(float(np.sqrt(np.sum(st.shares * (st.scores @ st.plat_w)))), 0.3)
     hides = int(
         poisson(np.array([hides_exp]), uniforms(seed, f"ads-hides:{st.key}", np.array([d]), 1)[:, 0])[0]

@@ -37,7 +37,8 @@ class AudienceEstimate:
         high: Upper end of the range shown.
         by_platform: Real people per platform of the spec.
         panel_people: People of the world's panel in the audience.
-        status: ``too narrow``, ``narrow``, ``balanced`` or ``broad``.
+        status: ``too narrow`` (under ``MIN_DELIVERABLE_AUDIENCE``), ``narrow`` (under 10 x
+            that), ``broad`` (over 30% of the world's market) or ``balanced``.
         warnings: Warnings in words.
         spec: The spec estimated.
     """
@@ -109,7 +110,7 @@ def estimate_audience(
         )
     elif size < 10 * P.MIN_DELIVERABLE_AUDIENCE:
         status = "narrow"
-    elif size > 0.5 * P.MARKET_USERS * max(1.0, panel.size * panel.scale / P.MARKET_USERS):
+    elif size > 0.3 * panel.size * panel.scale:
         status = "broad"
     else:
         status = "balanced"

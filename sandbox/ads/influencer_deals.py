@@ -139,22 +139,26 @@ def _adjust_for_topic_and_home(world: World, inf: pd.DataFrame, stats: pd.DataFr
     The world's follow graph is drawn by popularity alone, so the in-world followers of
     every influencer look alike. Real audiences follow a blogger for their topic, and the
     followers of nano and micro bloggers mostly live in the blogger's city: the blend keeps
-    30% of the measurement and takes 70% from the topic and home (assumption).
+    a share of the measurement and takes the rest from the topic and home
+    (``params.INFLUENCER_AUDIENCE_BLEND``).
     """
     spec = NICHES[world.niche]
     panel = market_panel(world)
     topic = inf["topic"].astype(str).to_numpy()
+    blend = P.INFLUENCER_AUDIENCE_BLEND
+    kept = blend["measured"]
     implied = np.where(
         np.isin(topic, spec.core_interests),
-        0.85,
-        np.where(np.isin(topic, spec.adjacent_interests), 0.45, np.nan),
+        blend["core_topic"],
+        np.where(np.isin(topic, spec.adjacent_interests), blend["adjacent_topic"], np.nan),
     )
     measured = stats["audience_interested"].to_numpy()
-    interested = np.where(np.isnan(implied), measured, 0.3 * measured + 0.7 * np.nan_to_num(implied))
+    interested = np.where(np.isnan(implied), measured, kept * measured + (1 - kept) * np.nan_to_num(implied))
     local_tier = np.isin(inf["tier"].astype(str).to_numpy(), ("nano", "micro"))
     home = inf["audience_city"].astype(str).to_numpy() == panel.brand_city
     city = stats["audience_in_brand_city"].to_numpy()
-    in_city = np.where(local_tier, 0.3 * city + 0.7 * np.where(home, 0.85, 0.03), city)
+    elsewhere = np.where(home, blend["home_city"], blend["other_city"])
+    in_city = np.where(local_tier, kept * city + (1 - kept) * elsewhere, city)
     out = stats.copy()
     out["audience_interested"] = interested
     out["audience_in_brand_city"] = in_city
@@ -283,9 +287,21 @@ def run_deals(world: World, deals: Iterable[Deal | CrossPromo]) -> DealResults:
             )
             fit = max(float(row["audience_fit"]), 0.05)
             local = float(row["audience_local"])
-            clicks_exp = reach_exp * P.SPONSORED_CLICK_RATE * kind["clicks"] * np.sqrt(fit) * local**0.3
-            follows_exp = reach_exp * P.SPONSORED_FOLLOW_RATE * kind["follows"] * fit_reach * local**0.3
-            engagements_exp = float(row["avg_engagements"]) * kind["reach"] * 0.8 * luck
+            clicks_exp = (
+                reach_exp
+                * P.SPONSORED_CLICK_RATE
+                * kind["clicks"]
+                * np.sqrt(fit)
+                * local ** P.AD_AUDIENCE_EXPONENTS["ctr_local"]
+            )
+            follows_exp = (
+                reach_exp
+                * P.SPONSORED_FOLLOW_RATE
+                * kind["follows"]
+                * fit_reach
+                * local ** P.AD_AUDIENCE_EXPONENTS["ctr_local"]
+            )
+            engagements_exp = float(row["avg_engagements"]) * kind["reach"] * P.SPONSORED_ENGAGEMENT * luck
             bot_share = (
                 min(0.8, P.GIVEAWAY_BOT_SHARE + 0.5 * float(row["fake_follower_share"]))
                 if d.kind == "giveaway"
@@ -313,7 +329,12 @@ def run_deals(world: World, deals: Iterable[Deal | CrossPromo]) -> DealResults:
             fit = max(float(row["audience_fit"]), 0.05)
             local = float(row["audience_local"])
             clicks_exp = reach_exp * pp.click_rate * 1.5 * np.sqrt(fit)
-            follows_exp = reach_exp * P.CROSS_PROMO_FOLLOW_RATE * fit_reach * local**0.3
+            follows_exp = (
+                reach_exp
+                * P.CROSS_PROMO_FOLLOW_RATE
+                * fit_reach
+                * local ** P.AD_AUDIENCE_EXPONENTS["ctr_local"]
+            )
             engagements_exp = reach_exp * pp.engagement_per_reach * luck
             bot_share = 0.0
             reg = min(1.0, funnel.registration * P.WARMTH["aware"][1] * np.sqrt(fit) * local)

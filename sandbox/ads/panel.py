@@ -184,9 +184,10 @@ def _build(world: World) -> MarketPanel:
         adjacent |= inter[:, INTERESTS.index(i)]
     del inter
     is_bot = arrays.role_code == ROLE_ORDER.index("bot")
-    age_fit = np.exp(-0.5 * ((arrays.age - spec.age_mean) / 12.0) ** 2)
+    na = P.NICHE_AFFINITY
+    age_fit = np.exp(-0.5 * ((arrays.age - spec.age_mean) / na["age_sd"]) ** 2)
     sex_fit = np.where(arrays.female, spec.female_share, 1 - spec.female_share) * 2
-    aff = (0.3 + 1.5 * core + 0.4 * adjacent) * (0.5 + age_fit) * sex_fit
+    aff = (na["base"] + na["core"] * core + na["adjacent"] * adjacent) * (0.5 + age_fit) * sex_fit
     real = ~is_bot
     aff = (aff / aff[real].mean()).astype(np.float32)
 

@@ -14,15 +14,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .. import params as P  # noqa: N812
 from ..seeding import stream
 from ..taxonomy import INTERESTS, NICHES
 from .panel import PLATFORM_SLUGS, market_panel
 
 if TYPE_CHECKING:
     from ..world import World
-
-FEE_PER_EXTRA_FOLLOWER = 0.05
-"""USD a bigger partner asks per follower beyond twice your account's size (assumption)."""
 
 _FORMS = ("{topic} lovers of {city}", "{city} {topic} club", "The {topic} corner", "{topic} people")
 
@@ -83,7 +81,7 @@ def _partner_communities(world: World) -> pd.DataFrame:
                 "audience_fit": round(float(panel.affinity[members].mean()), 4),
                 "audience_bots": round(bots / (size + bots), 4),
                 "audience_local": float(panel.local[members].mean()),
-                "fee": float(round(max(0, size + bots - 2 * own) * FEE_PER_EXTRA_FOLLOWER, -1)),
+                "fee": float(round(max(0, size + bots - 2 * own) * P.PARTNER_FEE_PER_EXTRA_FOLLOWER, -1)),
             }
         )
     df = pd.DataFrame(rows)
