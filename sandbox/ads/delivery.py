@@ -505,9 +505,12 @@ def _run_day(
         bid = aset.bid_cap
         live, z_live, m_live, raw, lam, cpi = exact(bid)
         expected = float(np.sum(lam * cpi))
-    pi = min(1.0, target / expected) if expected > 0 else 0.0
+    if target <= 0:
+        pi = 0.0  # nothing left to spend today: the ad set sits the auctions out
+    else:
+        pi = min(1.0, target / expected) if expected > 0 else 1.0
     lam = lam * pi
-    entered = float(np.sum(o)) * pi if live.size else 0.0
+    entered = float(np.sum(o)) * pi
     held_back = float(np.sum(raw)) * pi - float(np.sum(lam))
 
     # --- impressions, the day's cap, charges

@@ -32,6 +32,14 @@ def _n(x: float) -> str:
     return f"{x:,.0f}"
 
 
+def _num(x: float) -> str:
+    return f"{x:.2f}" if np.isfinite(x) else "n/a"
+
+
+def _usd(x: float) -> str:
+    return f"${x:,.2f}" if np.isfinite(x) else "n/a"
+
+
 def _pct(x: float) -> str:
     if not np.isfinite(x):
         return "n/a"
@@ -91,13 +99,13 @@ def explain_ad_set(results: AdsResults, st: _SetState) -> Explanation:
     won_value = float(np.average(days["avg_value_cpm"], weights=np.maximum(days["auctions_won"], 1e-9)))
     limited_by_cap = s.bid_cap is not None and bool((days["bid"] < days["bid_needed"] - 1e-12).any())
     cannot = int((~days["can_spend"]).sum())
-    lines.append(
-        f"Price: it paid ${cpm:,.2f} per 1000 impressions (CPM) where the market's median for this audience "
-        "was "
-        f"${market:,.2f}; its total value on the auctions it won averaged ${won_value:,.2f} per 1000. The "
-        "winner "
-        "pays what it needs to beat the runner-up, less its quality bonus."
-    )
+    if imps:
+        lines.append(
+            f"Price: it paid ${cpm:,.2f} per 1000 impressions (CPM) where the market's median for this "
+            f"audience was ${market:,.2f}; its total value on the auctions it won averaged "
+            f"${won_value:,.2f} per 1000. The winner pays what it needs to beat the runner-up, less its "
+            "quality bonus."
+        )
     bids = days.loc[days["auctions_won"] > 0, "bid"]
     if len(bids):
         lines.append(
@@ -110,6 +118,15 @@ def explain_ad_set(results: AdsResults, st: _SetState) -> Explanation:
                 else "; a low bid wins only the cheapest auctions, a higher one pays more for the extra ones."
             )
         )
+    elif s.bid_cap is not None:
+        lines.append(
+            f"It won no auction: with the bid cap ${s.bid_cap:,.2f} {_UNIT[s.objective]}, its total value "
+            f"(bid x estimated action rate + quality) stayed under the floor price of this market "
+            f"(about {P.RESERVE_PRICE:.0%} of the ${market:,.2f} median per 1000 impressions). Raise the "
+            f"bid cap to at least ${float(days['bid_needed'].median()):,.2f} or use lowest-cost bidding."
+        )
+    else:
+        lines.append("It won no auction: nothing was worth showing at any bid automatic bidding would use.")
     if cannot:
         lines.append(
             f"On {cannot} day(s) even the highest bid automatic bidding uses could not spend the target: the "
@@ -154,7 +171,7 @@ def explain_ad_set(results: AdsResults, st: _SetState) -> Explanation:
     lines.append("")
     lines.append(
         f"Frequency: {int(imps):,} impressions reached {int(row['reach']):,} people (frequency "
-        f"{row['frequency']:.2f}). Fatigue starts near {P.FATIGUE_ONSET_COLD:g} views for cold people and "
+        f"{_num(row['frequency'])}). Fatigue starts near {P.FATIGUE_ONSET_COLD:g} views for cold people and "
         f"{P.FATIGUE_ONSET_WARM:g} for warm ones."
     )
     shown = freq[freq["impressions"] >= 200]
@@ -202,9 +219,9 @@ def explain_ad_set(results: AdsResults, st: _SetState) -> Explanation:
     lines += [
         "",
         f"Results: {int(row['clicks']):,} link clicks (CTR {_pct(row['ctr'])}, CPC "
-        f"${row['cpc']:,.2f}), {int(row['visits']):,} site visits, {int(row['registrations']):,} "
+        f"{_usd(row['cpc'])}), {int(row['visits']):,} site visits, {int(row['registrations']):,} "
         "registrations, "
-        f"{int(row['purchases']):,} purchases (${row['revenue']:,.2f} revenue; ROAS {row['roas']:.2f}).",
+        f"{int(row['purchases']):,} purchases (${row['revenue']:,.2f} revenue; ROAS {_num(row['roas'])}).",
     ]
     factors = days[
         [
