@@ -20,10 +20,14 @@ Start with ``AdsManager``::
     print(results.explain("coffee lovers"))
 """
 
+from .attribution import Attribution, channel_report
 from .audiences import CustomAudience
+from .calibration_ads import paid_calibration_report
 from .campaigns import Ad, AdSet, AdsManager, Campaign
 from .creative import Creative
 from .estimate import AudienceEstimate
+from .influencer_deals import CrossPromo, Deal, DealResults, marketplace, run_deals
+from .partners import partner_communities
 from .results import AdsResults
 from .targeting import Targeting
 
@@ -32,9 +36,18 @@ __all__ = [
     "AdSet",
     "AdsManager",
     "AdsResults",
+    "Attribution",
     "AudienceEstimate",
     "Campaign",
     "Creative",
+    "CrossPromo",
     "CustomAudience",
+    "Deal",
+    "DealResults",
     "Targeting",
+    "channel_report",
+    "marketplace",
+    "paid_calibration_report",
+    "partner_communities",
+    "run_deals",
 ]
