@@ -160,3 +160,41 @@ def test_leads_campaign_too_small_for_50_events_stays_learning_limited(world):
     res = _run(world, objective="leads", daily_budget=5.0, end="2026-03-22")
     assert res.daily["learning"].iloc[-1] == "learning limited"
     assert "learning limited" in str(res.explain("s"))
+
+
+def test_pacing_rules_hold_for_random_budgets_flights_and_budget_changes():
+    """Random daily and lifetime ad sets: no day above 125%, no week above 7 x, no lifetime overrun."""
+    w = World(seed=41, size=3_000)
+    rng = np.random.default_rng(2026)  # the test's own choice of cases
+    panel = AdsManager(w).panel
+    for case in range(8):
+        ads = AdsManager(w)
+        camp = ads.create_campaign("c", objective=str(rng.choice(["reach", "traffic", "leads", "sales"])))
+        start = START + pd.Timedelta(days=int(rng.integers(0, 10)))
+        end = start + pd.Timedelta(days=int(rng.integers(1, 30)))
+        spec = Targeting(platforms=[str(rng.choice(["pixa", "circles", "loop"]))], cities=[panel.brand_city])
+        if case % 2 == 0:
+            budget = float(rng.uniform(3, 150))
+            change_day = start + pd.Timedelta(days=int(rng.integers(1, 40)))
+            changes = {change_day: float(rng.uniform(3, 150))} if change_day <= end else {}
+            aset = camp.create_ad_set(
+                "s", spec, daily_budget=budget, start=start, end=end, budget_changes=changes
+            )
+        else:
+            budget = float(rng.uniform(20, 800))
+            hours = sorted(rng.choice(24, size=int(rng.integers(3, 24)), replace=False).tolist())
+            aset = camp.create_ad_set("s", spec, lifetime_budget=budget, start=start, end=end, hours=hours)
+        aset.create_ad("a", Creative(format="short_video" if "loop" in spec.platforms else "image"))
+        daily = ads.run().daily
+        if case % 2 == 0:
+            assert (daily["spend"] <= daily["budget"] * (1 + DAILY_OVERSPEND) + 1e-6).all()
+            for _, week in daily.groupby(daily["date"].dt.isocalendar().week):
+                # a day that spends keeps the week so far within 7 x the budget in effect that day
+                to_date = week["spend"].cumsum()
+                spends = week["spend"] > 0
+                assert (to_date[spends] <= 7 * week["budget"][spends] + 1e-6).all(), week
+                if week["budget"].nunique() == 1:
+                    assert week["spend"].sum() <= 7 * week["budget"].iloc[0] + 1e-6
+        else:
+            assert daily["spend"].sum() <= budget + 1e-6
+            assert len(daily) == (end - start).days + 1
