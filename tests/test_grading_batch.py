@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import copy
 import csv
-import pwd
+import os
 import socket
+import time
 
 import nbformat
 import pytest
@@ -28,12 +29,12 @@ from grading_support import (
 )
 
 from sandbox.grading.autograde import GradingOptions, autograde
-from sandbox.grading.users import USER_PREFIX, can_isolate, user_processes
+from sandbox.grading.users import can_isolate
 
 A = "00-welcome"
 NB = "00-welcome-exercise"
 FULL = 12.0
-OPTIONS = GradingOptions(workers=2, cell_timeout=20, notebook_timeout=45)
+OPTIONS = GradingOptions(workers=2, cell_timeout=20, notebook_timeout=60)
 
 HOSTILE = """
 STUDENT_ID = "s16-hostile"
@@ -59,8 +60,33 @@ try:
     print("LEAK network")
 except OSError as _e:
     print("BLOCKED network", type(_e).__name__)
-subprocess.Popen(["sleep", "600"], start_new_session=True)  # try to outlive the grading
+subprocess.Popen(["sleep", "{sleeper}"], start_new_session=True)  # try to outlive the grading
 """
+
+
+SLEEPER = f"{600 + os.getpid() % 1000}.{int(time.time() * 1000) % 100000}"
+"""A sleep only this test session's student code starts (other sessions may grade at the same time)."""
+
+
+def _sleepers() -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                cmd = open(f"/proc/{entry}/cmdline", "rb").read().split(b"\0")
+            except OSError:
+                continue
+            if cmd[:2] == [b"sleep", SLEEPER.encode()]:
+                found.append(int(entry))
+    return found
+
+
+def _assert_no_sleeper_left():
+    for _ in range(40):
+        if not _sleepers():
+            return
+        time.sleep(0.25)
+    raise AssertionError(f"student code outlived its grading: {_sleepers()}")
 
 
 def _set_id(nb, student):
@@ -132,15 +158,16 @@ def graded_class():
     ]
     nb = case("s16-hostile")
     cell_by_id(nb, "student-id").source = HOSTILE.format(
-        targets=targets, submitted=str(course.submitted), port=port
+        targets=targets, submitted=str(course.submitted), port=port, sleeper=SLEEPER
     ).strip()
     submit(course, "s16-hostile", A, nb)
     nb = case("s17-memory-hog")
     cell_by_id(nb, "student-id").source += "\n_hog = bytearray(8 * 1024**3)"
     submit(course, "s17-memory-hog", A, nb)
     nb = case("s18-slow-notebook")
-    for gid in ("count_users", "top_platform", "median_er"):
-        _prepend(nb, gid, "import time\ntime.sleep(15)")
+    at = index_of(nb, "student-id") + 1
+    for i in range(6):  # each cell stays under the cell limit; together they pass the notebook's
+        nb.cells.insert(at, nbformat.v4.new_code_cell("import time\ntime.sleep(15)", id=f"pause-{i}"))
     submit(course, "s18-slow-notebook", A, nb)
     submit(course, "s19-good", A, case("s19-good"))
 
@@ -182,7 +209,7 @@ EXPECTED = {
     "s15-garbage-timestamp": ("graded", FULL, "timestamp unreadable: graded as on time"),
     "s16-hostile": ("graded", FULL, ""),
     "s17-memory-hog": ("over a resource limit", FULL, "memory limit reached in student-id"),
-    "s18-slow-notebook": ("timed out", 5, "the notebook ran out of time"),
+    "s18-slow-notebook": ("timed out", 0, "the notebook ran out of time"),
     "s19-good": ("graded", FULL, ""),
 }
 
@@ -233,10 +260,7 @@ def test_hostile_code_cannot_reach_private_files_other_students_or_the_network(g
         assert f"BLOCKED write {what}" in text
     assert "BLOCKED list" in text
     assert "BLOCKED network" in text
-    # nothing the student started outlives the grading
-    for entry in pwd.getpwall():
-        if entry.pw_name.startswith(USER_PREFIX):
-            assert user_processes(entry.pw_uid) == [], entry.pw_name
+    _assert_no_sleeper_left()  # nothing the student started outlives the grading
 
 
 @pytest.mark.slow
@@ -283,3 +307,46 @@ def test_feedback_and_export_work_for_the_messy_class(graded_class, capsys):
     assert "Hint:" in html
     assert main([*root, "export"]) == 0
     assert (course.root / "grades.csv").is_file()
+
+
+@pytest.mark.slow
+def test_a_hung_grading_is_killed_with_its_kernel_and_the_worker_replaced(graded_class):
+    from grading_support import completed_student_copy
+
+    from sandbox.grading.autograde import Worker, grade_student
+    from sandbox.grading.sanitize import Reference
+
+    course = graded_class["course"]
+    nb = _set_id(completed_student_copy(course, A, NB), "s20-stubborn")
+    _prepend(
+        nb,
+        "count_users",
+        "import signal, subprocess\n"
+        f"subprocess.Popen(['sleep', '{SLEEPER}'], start_new_session=True)\n"
+        "signal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass",
+    )
+    submit(course, "s20-stubborn", A, nb)
+    refs = {NB: Reference.from_file(course.release / A / f"{NB}.ipynb")}
+    scratch = ".grading/scratch/hung"
+    (course.root / scratch).mkdir(parents=True)
+    overrides = {
+        "CourseDirectory.submitted_directory": scratch,
+        "SandboxedExecute.timeout": 600,
+        "SandboxedExecute.report_dir": str(course.work / "reports" / A),
+    }
+    worker = Worker(course, overrides, course.work / "logs" / "hung-worker.log")
+    try:
+        tight = GradingOptions(notebook_timeout=1, grace_seconds=10)  # killed after 11 s
+        normal = GradingOptions(cell_timeout=60, notebook_timeout=120)
+        assert grade_student(course, A, "s01-good", refs, scratch, normal, worker)[0].status == "graded"
+        started = time.monotonic()
+        statuses = grade_student(course, A, "s20-stubborn", refs, scratch, tight, worker)
+        assert time.monotonic() - started < 60
+        assert statuses[0].status == "timed out"
+        assert "grading was stopped after" in statuses[0].detail
+        assert statuses[0].score is None  # attached later; the gradebook holds 0
+        _assert_no_sleeper_left()  # the kernel's whole user was ended, escaped children too
+        after = grade_student(course, A, "s09-good", refs, scratch, normal, worker)  # a fresh worker
+        assert after[0].status == "graded", after[0].detail
+    finally:
+        worker.close()

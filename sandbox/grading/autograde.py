@@ -4,8 +4,9 @@
 
 1. the submission is copied into a scratch folder (``.grading/scratch/``, root-only) and
    repaired there (``sanitize.py``); ``submitted/`` is never modified;
-2. nbgrader autogrades that student alone (``nbgrader autograde A --student S``, reading the
-   scratch copy), in a subprocess with a hard time limit, so nothing one submission does can
+2. nbgrader autogrades that student alone (its ``autograde`` for one student, reading the
+   scratch copy) in a worker process (``worker.py``) with a hard time limit: a worker that
+   hangs or dies is killed with its kernels and replaced, so nothing one submission does can
    stop the others; student code runs in the jail (``execute.py``) with limits;
 3. the student's status per notebook (``status.py``) is saved and printed with the score.
 
@@ -18,7 +19,13 @@ gradebook, which waits for locks instead of failing.
 from __future__ import annotations
 
 import json
+import os
+import queue
+import select
 import shutil
+import signal
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -32,9 +39,10 @@ from ..errors import SandboxInputError
 from . import config as defaults
 from .course import Course
 from .jail import lock_private_paths
-from .nbgrader_run import run_nbgrader
+from .nbgrader_run import kill_kernels_of, nbgrader_env
 from .sanitize import Reference, sanitize_submission
 from .status import NotebookStatus, StatusStore, attach_scores, classify, id_check, write_csv
+from .users import GradingUser
 
 
 @dataclass
@@ -47,6 +55,8 @@ class GradingOptions:
         notebook_timeout: Seconds per notebook.
         memory_mb: Address-space limit of a kernel.
         isolation: ``auto``, ``on`` or ``off`` (see ``SandboxedExecute.isolation``).
+        grace_seconds: Seconds a student's grading may run beyond its notebooks' time limits
+            (nbgrader's own work) before it is killed.
     """
 
     workers: int = 1
@@ -54,6 +64,7 @@ class GradingOptions:
     notebook_timeout: int = defaults.NOTEBOOK_TIMEOUT
     memory_mb: int = defaults.MEMORY_MB
     isolation: str = "auto"
+    grace_seconds: int = 120
 
     def check(self) -> GradingOptions:
         """Return the options if they make sense; raise a helpful error otherwise.
@@ -110,18 +121,127 @@ def _zero_grades(course: Course, assignment: str, student: str) -> None:
 
 
 def _clean_leftovers(report_dir: Path) -> None:
-    """Remove the kernel folders of a grading run that was killed."""
+    """End the processes and remove the kernel folders of a grading that was killed."""
     tmp = Path(tempfile.gettempdir()).resolve()
     for marker in report_dir.glob("*.folders.json"):
         try:
-            folders = json.loads(marker.read_text(encoding="utf-8"))
+            info = json.loads(marker.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            folders = []
-        for folder in folders:
+            info = {}
+        if info.get("user"):
+            # taking the user ends whatever it still runs; if another grader holds it, that
+            # grader already did so when it took it
+            user = GradingUser.acquire(info["user"], wait=False)
+            if user is not None:
+                user.release()
+        for folder in info.get("folders", []):
             path = Path(folder).resolve()
             if path.parent == tmp and path.name.startswith("smmlab-"):
                 shutil.rmtree(path, ignore_errors=True)
         marker.unlink(missing_ok=True)
+
+
+class Worker:
+    """A grading worker process (``worker.py``), restarted when it hangs or dies."""
+
+    def __init__(self, course: Course, overrides: dict, log_path: Path) -> None:
+        self.course = course
+        self.overrides = overrides
+        self.log_path = log_path
+        self.proc: subprocess.Popen | None = None
+        self.replies = None
+
+    def _start(self) -> None:
+        read_fd, write_fd = os.pipe()
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = self.log_path.open("ab")
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "sandbox.grading.worker",
+                str(self.course.root),
+                json.dumps(self.overrides),
+                str(write_fd),
+            ],
+            cwd=self.course.root,
+            env=nbgrader_env(),
+            stdin=subprocess.PIPE,
+            stdout=log,
+            stderr=log,
+            pass_fds=(write_fd,),
+            start_new_session=True,
+        )
+        log.close()
+        os.close(write_fd)
+        self.replies = os.fdopen(read_fd, "r", encoding="utf-8")
+        ready = self._read(180)
+        if not ready or not ready.get("ready"):
+            self.kill()
+            raise RuntimeError(f"the grading worker did not start; see {self.log_path}")
+
+    def _read(self, timeout: float) -> dict | None:
+        assert self.replies is not None
+        readable, _, _ = select.select([self.replies], [], [], timeout)
+        if not readable:
+            return None
+        line = self.replies.readline()
+        return json.loads(line) if line else {}
+
+    def grade(self, assignment: str, student: str, timeout: float) -> tuple[dict | None, bool]:
+        """Autograde one student; return nbgrader's result (None if none) and whether it timed out.
+
+        Args:
+            assignment: The assignment.
+            student: The student id.
+            timeout: Seconds before the worker is killed.
+
+        Returns:
+            ``(result, timed_out)``.
+        """
+        if self.proc is None or self.proc.poll() is not None:
+            self._start()
+        assert self.proc is not None and self.proc.stdin is not None
+        try:
+            job = json.dumps({"assignment": assignment, "student": student}) + "\n"
+            self.proc.stdin.write(job.encode())
+            self.proc.stdin.flush()
+        except BrokenPipeError:
+            self.kill()
+            return None, False
+        reply = self._read(timeout)
+        if reply is None:
+            self.kill()
+            return None, True
+        if not reply:  # the worker died
+            self.kill()
+            return None, False
+        return reply, False
+
+    def kill(self) -> None:
+        """Kill the worker and every kernel it started."""
+        if self.proc is not None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            kill_kernels_of(self.proc.pid)
+            self.proc.wait()
+            if self.proc.stdin:
+                self.proc.stdin.close()
+        if self.replies is not None:
+            self.replies.close()
+        self.proc, self.replies = None, None
+
+    def close(self) -> None:
+        """Stop the worker (it exits when its input closes)."""
+        if self.proc is not None and self.proc.stdin is not None:
+            self.proc.stdin.close()
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                pass
+        self.kill()
 
 
 def grade_student(
@@ -131,6 +251,7 @@ def grade_student(
     references: dict[str, Reference],
     scratch_rel: str,
     options: GradingOptions,
+    worker: Worker,
 ) -> list[NotebookStatus]:
     """Sanitize and autograde one student's submission; return a status per notebook.
 
@@ -141,6 +262,7 @@ def grade_student(
         references: Released notebooks, by notebook id.
         scratch_rel: The scratch folder, relative to the course root.
         options: Limits.
+        worker: The grading worker to use.
 
     Returns:
         The statuses (scores not yet attached).
@@ -158,29 +280,26 @@ def grade_student(
         assignment=assignment,
     )
     gradable = [o for o in outcome.notebooks.values() if o.state in ("ok", "renamed")]
-    result = None
+    reply, timed_out, seconds = None, False, 0.0
     if gradable:
-        limit = options.notebook_timeout * len(gradable) + 120
-        args = [
-            "autograde",
-            assignment,
-            f"--student={student}",
-            "--force",
-            f"--CourseDirectory.submitted_directory={scratch_rel}",
-            f"--SandboxedExecute.report_dir={report_dir}",
-            f"--SandboxedExecute.timeout={options.cell_timeout}",
-            f"--SandboxedExecute.notebook_timeout={options.notebook_timeout}",
-            f"--SandboxedExecute.memory_mb={options.memory_mb}",
-            f"--SandboxedExecute.isolation={options.isolation}",
-            "--log-level=WARN",
-        ]
-        result = run_nbgrader(
-            course, args, timeout=limit, log_path=course.work / "logs" / assignment / f"{student}.log"
-        )
-        if result.timed_out:
+        limit = options.notebook_timeout * len(gradable) + options.grace_seconds
+        t0 = time.monotonic()
+        reply, timed_out = worker.grade(assignment, student, limit)
+        seconds = time.monotonic() - t0
+        log = (reply or {}).get("log", "") + (reply or {}).get("error", "")
+        log_path = course.work / "logs" / assignment / f"{student}.log"
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        log_path.write_text(log or "(no log: the grading worker was stopped)\n", encoding="utf-8")
+        if timed_out:
             _clean_leftovers(student_reports)
-    if not gradable or (result is not None and not result.ok):
+    graded_ok = bool(reply and reply.get("success"))
+    if not gradable or not graded_ok:
         _zero_grades(course, assignment, student)
+    errors = None
+    if gradable and not graded_ok and not timed_out:
+        text = (reply or {}).get("log", "") + "\n" + (reply or {}).get("error", "")
+        errors = [ln.strip() for ln in text.splitlines() if "[ERROR]" in ln or "Error:" in ln][-3:]
+        errors = errors or ["the grading worker stopped unexpectedly"]
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     statuses = []
     for nb_id, nb_outcome in sorted(outcome.notebooks.items()):
@@ -191,9 +310,9 @@ def grade_student(
         status, details = classify(
             nb_outcome,
             report,
-            graded_ok=result is not None and result.ok,
-            stopped_after=result.seconds if result is not None and result.timed_out else None,
-            errors=result.errors() if result is not None else None,
+            graded_ok=graded_ok,
+            stopped_after=seconds if timed_out else None,
+            errors=errors,
         )
         if outcome.notes:
             details += outcome.notes
@@ -261,15 +380,33 @@ def autograde(
         f"{options.memory_mb} MiB"
     )
     store = StatusStore(course)
+    overrides = {
+        "CourseDirectory.submitted_directory": scratch_rel,
+        "SandboxedExecute.report_dir": str(course.work / "reports" / assignment),
+        "SandboxedExecute.timeout": options.cell_timeout,
+        "SandboxedExecute.notebook_timeout": options.notebook_timeout,
+        "SandboxedExecute.memory_mb": options.memory_mb,
+        "SandboxedExecute.isolation": options.isolation,
+    }
+    pool_of_workers: queue.Queue[Worker] = queue.Queue()
+    workers = [
+        Worker(course, overrides, course.work / "logs" / assignment / f"worker-{i + 1}.log")
+        for i in range(min(options.workers, max(1, len(todo))))
+    ]
+    for w in workers:
+        pool_of_workers.put(w)
 
     def work(student: str) -> list[NotebookStatus]:
+        worker = pool_of_workers.get()
         try:
-            statuses = grade_student(course, assignment, student, references, scratch_rel, options)
+            statuses = grade_student(course, assignment, student, references, scratch_rel, options, worker)
         except Exception as exc:  # noqa: BLE001 - one student's failure must not stop the class
             statuses = [
                 NotebookStatus(student, assignment, nb, "error", details=[f"{type(exc).__name__}: {exc}"])
                 for nb in references
             ]
+        finally:
+            pool_of_workers.put(worker)
         attach_scores(course, statuses)
         store.save(statuses)
         with lock:
@@ -284,9 +421,13 @@ def autograde(
         return statuses
 
     everything: list[NotebookStatus] = []
-    with ThreadPoolExecutor(max_workers=options.workers) as pool:
-        for statuses in pool.map(work, todo):
-            everything += statuses
+    try:
+        with ThreadPoolExecutor(max_workers=len(workers)) as pool:
+            for statuses in pool.map(work, todo):
+                everything += statuses
+    finally:
+        for w in workers:
+            w.close()
     for student in absent:
         missing = [
             NotebookStatus(student, assignment, nb, "missing", details=["no submission"]) for nb in references

@@ -196,12 +196,18 @@ class SandboxedExecute(Execute):
             "kernel_exit": None,
         }
         user = GradingUser.acquire(self.grading_user) if isolate else None
+        assert user is not None or not isolate
         folder = KernelFolder.create((user.uid, user.gid) if user else None)
         self._folder = folder
         folders_file = self._report_path(".folders.json")
         if folders_file is not None:
             folders_file.parent.mkdir(parents=True, exist_ok=True)
-            folders_file.write_text(json.dumps([str(folder.root), str(folder.private)]), encoding="utf-8")
+            folders_file.write_text(
+                json.dumps(
+                    {"folders": [str(folder.root), str(folder.private)], "user": user.name if user else None}
+                ),
+                encoding="utf-8",
+            )
         try:
             if user is not None:
                 self._report["user"] = user.name

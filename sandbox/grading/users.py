@@ -109,14 +109,18 @@ class GradingUser:
     _lock_fd: int = -1
 
     @classmethod
-    def acquire(cls, name: str = "") -> GradingUser:
+    def acquire(cls, name: str = "", *, wait: bool = True) -> GradingUser | None:
         """Take a free user from the pool (or the named one), creating it if needed.
 
+        Whatever the user still runs (left over by earlier student code) is ended first.
+
         Args:
-            name: A specific user to take (waits for it), or empty for the first free one.
+            name: A specific user to take, or empty for the first free one.
+            wait: For a named user: wait until it is free (else return None if it is busy).
 
         Returns:
-            The user, locked for this process.
+            The user, locked for this process (None if a named user is busy and
+            ``wait`` is false).
 
         Raises:
             RuntimeError: If every user of the pool is busy.
@@ -126,9 +130,11 @@ class GradingUser:
         for candidate in names:
             fd = os.open(lock_dir / f"{candidate}.lock", os.O_RDWR | os.O_CREAT, 0o600)
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | (0 if name else fcntl.LOCK_NB))
+                fcntl.flock(fd, fcntl.LOCK_EX | (0 if name and wait else fcntl.LOCK_NB))
             except BlockingIOError:
                 os.close(fd)
+                if name:
+                    return None
                 continue
             entry = ensure_user(candidate)
             user = cls(candidate, entry.pw_uid, entry.pw_gid, fd)
@@ -153,7 +159,9 @@ class GradingUser:
 
 
 def user_processes(uid: int) -> list[int]:
-    """Return the ids of the processes whose real or effective user is ``uid``.
+    """Return the ids of the live processes whose real or effective user is ``uid``.
+
+    Zombies (ended, waiting to be reaped by their parent) are not counted: they run nothing.
 
     Args:
         uid: A user id.
@@ -167,14 +175,13 @@ def user_processes(uid: int) -> list[int]:
             continue
         try:
             with open(f"/proc/{entry}/status", encoding="utf-8") as fh:
-                for line in fh:
-                    if line.startswith("Uid:"):
-                        ids = line.split()[1:3]
-                        if str(uid) in ids:
-                            found.append(int(entry))
-                        break
+                fields = dict(line.split(":", 1) for line in fh if ":" in line)
         except OSError:
             continue
+        if fields.get("State", "").strip().startswith(("Z", "X")):
+            continue
+        if str(uid) in fields.get("Uid", "").split()[:2]:
+            found.append(int(entry))
     return found
 
 
