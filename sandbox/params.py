@@ -982,3 +982,108 @@ SPONSORED_ENGAGEMENT = 0.8
 PARTNER_FEE_PER_EXTRA_FOLLOWER = 0.05
 """USD a partner community asks per follower beyond twice your account's size; smaller ones swap
 posts for free (assumption)."""
+
+
+# =========================================================================================
+# COMMUNITY MANAGEMENT (sandbox.community): moderation, response time, negative reviews.
+# Appended by the community-management work (module 08); nothing above is changed. What a
+# triage decision does to a comment is an explicit model (see sandbox.community's docstring).
+# Only the response-time benchmark has a source (the course's domain reading); every other
+# number is marked "assumption": a modelling choice, tuned so the directions are right and
+# the sizes plausible, not measured.
+# =========================================================================================
+
+RESPONSE_BENCHMARK_MINUTES: tuple[float, float] = (5.0, 10.0)
+"""A bank's SMM team answers comments within 5-10 minutes (source: the course's domain reading,
+shared/reference: "Sberbank SMM managers respond within 5-10 minutes"). The benchmark the
+community lessons measure response times against; the model below does not depend on it."""
+
+COMMENT_READERS_SHARE = 0.1
+"""Share of the followers a post reaches who open its comments and see what is left there
+(assumption)."""
+
+VISIBLE_COMMENT_UNFOLLOW: dict[str, float] = {"spam": 0.0005, "toxic": 0.0015, "negativity": 0.003}
+"""Chance that one reader unfollows because of one comment they see (assumption): spam left
+visible makes the account look abandoned, a toxic comment insults its readers, public
+negativity (an unresolved complaint repeated in public, or a "they delete comments" callout)
+warns them off. Readers = followers reached by the post x COMMENT_READERS_SHARE."""
+
+COMMENT_SENTIMENT: dict[str, float] = {
+    "praise": 1.0,
+    "praise_thanked": 1.5,
+    "question_answered": 1.0,
+    "question_unanswered": -0.5,
+    "complaint_unanswered": -1.0,
+    "complaint_answered": -0.5,
+    "complaint_recovered": 0.5,
+    "recovered_praise": 1.0,
+    "spam": -1.0,
+    "toxic": -1.5,
+    "public_negativity": -2.0,
+}
+"""What a reader makes of each thing left visible in the comments, from -2 (bad) to +1.5 (good)
+(assumption). A removed comment counts 0. ``recovered_praise`` and ``public_negativity`` are
+extra items that appear after a complaint is worked out or goes public. The average over the
+queue is the comment section's sentiment."""
+
+TRUST_ENGAGEMENT = 0.15
+"""Engagement on the account's next posts changes by 0.15 x the change in comment-section
+sentiment (per comment) against doing nothing: a section that moves from neutral (0) to all
+good (+1) lifts engagement by 15% (assumption)."""
+
+QUESTION_CONVERSION: dict[str, float] = {"max": 0.3, "floor": 0.03, "half_life_minutes": 30.0, "unanswered": 0.02}
+"""Chance that a real person's question ends in a purchase or booking: ``floor + (max - floor) x
+0.5 ** (delay / half_life)`` when answered after ``delay`` minutes, ``unanswered`` when never
+answered (assumption: a buyer asking about price or availability is ready now and asks the
+next shop within the hour; answered within 10 minutes, 80% of the best chance is kept)."""
+
+COMPLAINT_RECOVERY: dict[str, float] = {
+    "max": 0.6,
+    "floor": 0.1,
+    "half_life_minutes": 120.0,
+    "wrong_service": 0.35,
+    "reply_only": 0.25,
+}
+"""Chance that a real customer's complaint is worked out and the customer kept: ``(floor + (max
+- floor) x 0.5 ** (delay / half_life))`` when the brand replies after ``delay`` minutes and
+connects the customer with the service that can fix it, times ``wrong_service`` when handed to
+the wrong service, times ``reply_only`` for an apology without a fix (assumption)."""
+
+RECOVERED_PRAISE = 0.3
+"""Share of recovered customers who come back and praise the brand in public (assumption)."""
+
+COMPLAINT_NEGATIVITY: dict[str, float] = {"ignored": 0.6, "half_life_minutes": 180.0}
+"""Chance that a complaint not worked out turns into public negativity (repeated complaints,
+friends piling on): ``ignored`` when nobody answers; ``ignored x (1 - 0.5 ** (delay /
+half_life))`` when answered after ``delay`` minutes: a fast answer calms it, a reply next day
+hardly helps (assumption)."""
+
+REMOVAL_BACKLASH: dict[str, dict[str, float]] = {
+    "complaint": {"delete": 0.7, "hide": 0.4},
+    "question": {"delete": 0.15, "hide": 0.05},
+    "praise": {"delete": 0.15, "hide": 0.05},
+}
+"""Chance that removing a real person's comment causes public negativity ("they delete
+comments!") (assumption). A hidden comment stays visible to its author and their friends, so
+fewer notice."""
+
+AUTHOR_UNFOLLOW: dict[str, float] = {"delete": 0.6, "hide": 0.3, "unresolved_complaint": 0.3}
+"""Chance that a real person unfollows when their praise, question or complaint is deleted or
+hidden, and when their complaint is not worked out (assumption)."""
+
+WORK_MINUTES: dict[str, float] = {"delete": 0.5, "hide": 0.5, "reply": 3.0, "escalate": 10.0, "ignore": 0.0}
+"""Minutes of the community manager's time per action (assumption): removing takes a click, a
+reply a few minutes, handing a complaint over to a service with the customer's details ten."""
+
+REPLY_TEAMS: dict[str, dict[str, object]] = {
+    "office_hours": {"days": (0, 1, 2, 3, 4), "start": 9, "end": 18, "median_minutes": 40.0},
+    "daily_shift": {"days": (0, 1, 2, 3, 4, 5, 6), "start": 9, "end": 21, "median_minutes": 20.0},
+    "bank_style": {"days": (0, 1, 2, 3, 4, 5, 6), "start": 0, "end": 24, "median_minutes": 7.0},
+}
+"""Ways to staff replies (assumption): on which weekdays (0 = Monday) and hours someone is on
+duty, and the median minutes they take to answer a comment while on duty (log-normal spread
+REPLY_TIME_SPREAD). A comment written off duty waits for the next shift. ``bank_style`` is
+staffed around the clock to meet RESPONSE_BENCHMARK_MINUTES."""
+
+REPLY_TIME_SPREAD = 0.7
+"""Log-normal sigma of the minutes an on-duty team takes to answer (assumption)."""
