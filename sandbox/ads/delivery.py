@@ -131,6 +131,9 @@ class _SetState:
     o_week_total: dict[int, float] = field(default_factory=dict)
     onset_avg: float = 2.5
     audience_size: int = 0
+    person_of: np.ndarray | None = None
+    w_person: np.ndarray | None = None
+    HP: np.ndarray | None = None
 
 
 def _prepare(panel: MarketPanel, ad_set: AdSet) -> _SetState:
@@ -229,6 +232,7 @@ def _prepare(panel: MarketPanel, ad_set: AdSet) -> _SetState:
         slices=_slices(plat),
         onset_avg=float(np.average(onset, weights=np.maximum(o_base, 1e-12))) if o_base.size else 2.5,
         audience_size=_people_count(panel, pid, weight),
+        **_person_index(pid, w_eff, len(spec.platforms)),
     )
 
 
@@ -256,6 +260,26 @@ def _slices(plat: np.ndarray) -> list[tuple[int, slice]]:
     for a, b in zip(starts, ends, strict=True):
         out.append((int(plat[a]), slice(int(a), int(b))))
     return out
+
+
+def _person_index(pid: np.ndarray, w_eff: np.ndarray, n_platforms: int) -> dict[str, np.ndarray | None]:
+    """Map cells to people for multi-platform ad sets, so reach counts a person once."""
+    if n_platforms < 2:
+        return {}
+    people, person_of = np.unique(pid, return_inverse=True)
+    w_person = np.zeros(people.size)
+    w_person[person_of] = w_eff  # a person weighs the same on every platform
+    return {"person_of": person_of, "w_person": w_person, "HP": np.zeros(people.size)}
+
+
+def _people_reach(st: _SetState, ids: np.ndarray, nn: np.ndarray) -> tuple[float, float]:
+    """Return (people reached today, people reached for the first time), each person once."""
+    people, inv = np.unique(st.person_of[ids], return_inverse=True)
+    n_p = np.bincount(inv, weights=nn)
+    wp = st.w_person[people]
+    before = _reach(wp, st.HP[people])
+    st.HP[people] += n_p
+    return float(np.sum(_reach(wp, n_p))), float(np.sum(_reach(wp, st.HP[people]) - before))
 
 
 def _people_count(panel: MarketPanel, pid: np.ndarray, weight: np.ndarray) -> int:
@@ -588,14 +612,17 @@ def _run_day(
         poisson(np.array([hides_exp]), uniforms(seed, f"ads-hides:{st.key}", np.array([d]), 1)[:, 0])[0]
     )
     st.nf_window = [*st.nf_window[-6:], (float(n_imps), hides_exp)]
-    reach_today = float(np.sum(_reach(w, nn)))
+    if st.person_of is None:
+        reach_today = float(np.sum(_reach(w, nn)))
+    else:  # a person on several platforms of the ad set counts once
+        reach_today, new_people = _people_reach(st, ids, nn)
     before = st.H[ids] / w
     band = np.searchsorted(FREQ_EDGES, before, side="right") - 1
     st.freq_imps += np.bincount(band, weights=nn, minlength=len(FREQ_LABELS))
     st.freq_clicks += np.bincount(band, weights=clicks, minlength=len(FREQ_LABELS))
     old_reach = _reach(w, st.H[ids])
     st.H[ids] += nn
-    st.cum_reach += float(np.sum(_reach(w, st.H[ids]) - old_reach))
+    st.cum_reach += float(np.sum(_reach(w, st.H[ids]) - old_reach)) if st.person_of is None else new_people
     st.F[ids] += nn / w
 
     # --- per platform and per ad
