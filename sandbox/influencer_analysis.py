@@ -293,22 +293,28 @@ def deal_kinds() -> pd.DataFrame:
     return out
 
 
-def deal_summary(deals: pd.DataFrame) -> pd.DataFrame:
-    """Return each deal's results and its cost per result.
+def deal_summary(deals: pd.DataFrame, by: str | None = None, margin: float | None = None) -> pd.DataFrame:
+    """Return each deal's results (or each group's totals) and the cost per result.
 
     Args:
         deals: ``run_deals(world, [...]).deals``.
+        by: A column to total the deals by first (``"partner"``: one row per blogger or
+            community, over all their deals; ``"kind"``: one row per deal type), or None for
+            one row per deal.
+        margin: Gross margin share of your niche (``NICHES[world.niche].margin``), to compute
+            ROMI of grouped rows; one row per deal keeps the deal's own ROMI.
 
     Returns:
-        One row per deal: ``deal``, ``kind``, ``partner``, ``platform``, ``cost``, ``reach``,
+        One row per deal (or group): ``deal`` and ``kind`` (per deal) or the ``by`` column and
+        ``deals`` (the number of deals), then ``partner``, ``platform``, ``cost``, ``reach``,
         ``engagements``, ``follows``, ``bot_follows``, ``real_follows``, ``bot_share`` (of the
         follows), ``clicks``, ``registrations``, ``purchases``, ``revenue``, and the costs per
         result: ``cost_per_1000_reach``, ``cost_per_real_follow``, ``cost_per_click``,
-        ``cost_per_registration``, ``cpa`` (per purchase), plus ``romi``. A cost per result
-        is NaN when there was no such result.
+        ``cost_per_registration``, ``cpa`` (per purchase), and ``romi`` = (revenue x margin -
+        cost) / cost. A cost per result is NaN when there was no such result.
 
     Raises:
-        SandboxInputError: If the table is not a deals table.
+        SandboxInputError: If the table is not a deals table or ``by`` is not one of its columns.
     """
     _check_columns(
         deals,
@@ -316,22 +322,23 @@ def deal_summary(deals: pd.DataFrame) -> pd.DataFrame:
         "deals",
         "Pass run_deals(world, [...]).deals.",
     )
-    keep = [
-        "deal",
-        "kind",
-        "partner",
-        "platform",
-        "cost",
-        "reach",
-        "engagements",
-        "follows",
-        "bot_follows",
-        "clicks",
-        "registrations",
-        "purchases",
-        "revenue",
-    ]
-    out = deals[[c for c in keep if c in deals.columns]].copy()
+    sums = ["cost", "reach", "engagements", "follows", "bot_follows", "clicks", "registrations", "purchases"]
+    sums += ["revenue"]
+    sums = [c for c in sums if c in deals.columns]
+    if by is None:
+        keep = ["deal", "kind", "partner", "platform", *sums]
+        out = deals[[c for c in keep if c in deals.columns]].copy()
+    else:
+        check_choice("by", by, [c for c in ("partner", "kind", "platform", "channel") if c in deals.columns])
+        grouped = deals.groupby(by, sort=False)
+        out = grouped[sums].sum()
+        out.insert(0, "deals", grouped.size())
+        for c in ("partner", "platform"):
+            if c in deals.columns and c != by:
+                out.insert(
+                    1, c, grouped[c].agg(lambda v: ", ".join(dict.fromkeys(map(str, v)))).astype("str")
+                )
+        out = out.reset_index()
     out.insert(out.columns.get_loc("bot_follows") + 1, "real_follows", out["follows"] - out["bot_follows"])
     out.insert(out.columns.get_loc("real_follows") + 1, "bot_share", _div(out["bot_follows"], out["follows"]))
     cost = out["cost"]
@@ -340,8 +347,10 @@ def deal_summary(deals: pd.DataFrame) -> pd.DataFrame:
     out["cost_per_click"] = _div(cost, out["clicks"])
     out["cost_per_registration"] = _div(cost, out["registrations"])
     out["cpa"] = _div(cost, out["purchases"])
-    if "romi" in deals.columns:
+    if by is None and "romi" in deals.columns:
         out["romi"] = deals["romi"].to_numpy(dtype=np.float64)
+    elif margin is not None and "revenue" in out.columns:
+        out["romi"] = _div(out["revenue"] * margin - cost, cost)
     return out.reset_index(drop=True)
 
 

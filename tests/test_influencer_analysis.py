@@ -185,3 +185,18 @@ def test_expected_vs_actual_uses_the_deal_type(world, market):
     assert cmp.loc["p", "reach_vs_expected"] == pytest.approx(
         cmp.loc["p", "reach"] / cmp.loc["p", "expected_reach"], rel=1e-3
     )
+
+
+def test_deal_summary_by_partner_totals_the_deals_first(world, market):
+    iid = int(market.sort_values("followers")["influencer_id"].iloc[-8])
+    res = run_deals(world, [Deal(iid, "paid_post", f"2026-03-{d:02d}", name=f"w{d}") for d in (3, 10, 17)])
+    per_deal = ia.deal_summary(res.deals)
+    grouped = ia.deal_summary(res.deals, by="partner", margin=0.5)
+    assert len(grouped) == 1 and grouped["deals"].iloc[0] == 3
+    row = grouped.iloc[0]
+    assert row["reach"] == per_deal["reach"].sum()
+    assert row["cost"] == pytest.approx(per_deal["cost"].sum())
+    assert row["cost_per_1000_reach"] == pytest.approx(1000 * per_deal["cost"].sum() / per_deal["reach"].sum())
+    assert row["romi"] == pytest.approx((per_deal["revenue"].sum() * 0.5 - row["cost"]) / row["cost"])
+    with pytest.raises(SandboxInputError):
+        ia.deal_summary(res.deals, by="reach")
