@@ -1031,7 +1031,12 @@ TRUST_ENGAGEMENT = 0.15
 sentiment (per comment) against doing nothing: a section that moves from neutral (0) to all
 good (+1) lifts engagement by 15% (assumption)."""
 
-QUESTION_CONVERSION: dict[str, float] = {"max": 0.3, "floor": 0.03, "half_life_minutes": 30.0, "unanswered": 0.02}
+QUESTION_CONVERSION: dict[str, float] = {
+    "max": 0.3,
+    "floor": 0.03,
+    "half_life_minutes": 30.0,
+    "unanswered": 0.02,
+}
 """Chance that a real person's question ends in a purchase or booking: ``floor + (max - floor) x
 0.5 ** (delay / half_life)`` when answered after ``delay`` minutes, ``unanswered`` when never
 answered (assumption: a buyer asking about price or availability is ready now and asks the
@@ -1076,14 +1081,16 @@ WORK_MINUTES: dict[str, float] = {"delete": 0.5, "hide": 0.5, "reply": 3.0, "esc
 reply a few minutes, handing a complaint over to a service with the customer's details ten."""
 
 REPLY_TEAMS: dict[str, dict[str, object]] = {
-    "office_hours": {"days": (0, 1, 2, 3, 4), "start": 9, "end": 18, "median_minutes": 40.0},
-    "daily_shift": {"days": (0, 1, 2, 3, 4, 5, 6), "start": 9, "end": 21, "median_minutes": 20.0},
-    "bank_style": {"days": (0, 1, 2, 3, 4, 5, 6), "start": 0, "end": 24, "median_minutes": 7.0},
+    "office_hours": {"days": (0, 1, 2, 3, 4), "start": 9, "end": 18, "median_minutes": 40.0, "missed": 0.1},
+    "daily_shift": {"days": tuple(range(7)), "start": 9, "end": 21, "median_minutes": 20.0, "missed": 0.05},
+    "bank_style": {"days": tuple(range(7)), "start": 0, "end": 24, "median_minutes": 7.0, "missed": 0.0},
 }
-"""Ways to staff replies (assumption): on which weekdays (0 = Monday) and hours someone is on
-duty, and the median minutes they take to answer a comment while on duty (log-normal spread
-REPLY_TIME_SPREAD). A comment written off duty waits for the next shift. ``bank_style`` is
-staffed around the clock to meet RESPONSE_BENCHMARK_MINUTES."""
+"""Ways to staff replies (assumption): on which weekdays (0 = Monday) and hours (from ``start``
+to ``end``, 0-24) someone is on duty, the median minutes they take to answer a comment while on
+duty (log-normal spread REPLY_TIME_SPREAD), and the share of comments they never answer
+(``missed``: lost in a busy feed). A comment written off duty waits for the next shift; an
+answer not finished when the shift ends is finished in the next one. ``bank_style`` is staffed
+around the clock to meet RESPONSE_BENCHMARK_MINUTES."""
 
 REPLY_TIME_SPREAD = 0.7
 """Log-normal sigma of the minutes an on-duty team takes to answer (assumption)."""
