@@ -54,5 +54,7 @@ if [ "$OPEN_LAB" = 1 ]; then
   if [ "$(id -u)" = 0 ]; then EXTRA+=(--allow-root); fi
   if [ -z "${DISPLAY:-}" ] && [ "$(uname)" = Linux ]; then EXTRA+=(--no-browser); fi
   cd "$ROOT"
+  # the venv's tools first on PATH: nbgrader's formgrader calls the alembic command
+  export PATH="$VENV/bin:$PATH"
   exec "$VENV/bin/jupyter" lab --notebook-dir="$ROOT" --LabApp.default_url="/lab/tree/course" "${EXTRA[@]}"
 fi

@@ -59,6 +59,7 @@ def start_lab(root: Path, home: Path, extra_args: list[str] | None = None) -> La
     token = secrets.token_hex(16)
     env = dict(os.environ)
     env.update(
+        PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
         HOME=str(home),
         JUPYTER_CONFIG_DIR=str(home / ".jupyter"),
         JUPYTER_RUNTIME_DIR=str(home / "runtime"),
@@ -91,6 +92,48 @@ def start_lab(root: Path, home: Path, extra_args: list[str] | None = None) -> La
             time.sleep(0.5)
     proc.kill()
     raise RuntimeError(f"JupyterLab did not start in 90 s:\n{log.read_text()[-3000:]}")
+
+
+def copy_project(dest: Path, repo: Path) -> Path:
+    """Copy what JupyterLab serves (course/, the nbgrader course sources and config) into ``dest``.
+
+    The browser then never saves into the repository's notebooks, and the formgrader's
+    gradebook and exchange live in the copy.
+    """
+    shutil.copytree(repo / "course", dest / "course", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    (dest / "graders").mkdir()
+    shutil.copy2(repo / "graders" / "nbgrader_config.py", dest / "graders" / "nbgrader_config.py")
+    shutil.copytree(repo / "graders" / "source", dest / "graders" / "source")
+    (dest / "graders" / "exchange").mkdir()
+    shutil.copy2(repo / "nbgrader_config.py", dest / "nbgrader_config.py")
+    return dest
+
+
+def solved_copy(student_copy: Path, source: Path, dest: Path) -> Path:
+    """Write the student copy with its solution cells filled from the instructor source.
+
+    This is what a learner who solved every part has in JupyterLab: the student copy's
+    cells, with their answers typed in.
+    """
+    import nbformat
+
+    student = nbformat.read(student_copy, as_version=4)
+    answers = {
+        c.metadata["nbgrader"]["grade_id"]: c.source
+        for c in nbformat.read(source, as_version=4).cells
+        if c.metadata.get("nbgrader", {}).get("solution")
+    }
+    for cell in student.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("solution") and meta.get("grade_id") in answers:
+            kept = [
+                ln
+                for ln in answers[meta["grade_id"]].splitlines()
+                if "### " not in ln or "SOLUTION" not in ln
+            ]
+            cell.source = "\n".join(kept)
+    nbformat.write(student, dest)
+    return dest
 
 
 def copy_course(dest: Path, repo: Path) -> Path:

@@ -6,11 +6,12 @@ Screenshots land in test-artifacts/ (git-ignored) for a person to look at.
 from __future__ import annotations
 
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
 
-from browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, copy_course, start_lab
+from browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, copy_project, solved_copy, start_lab
 from notebook_runner import ROOT
 
 pytestmark = pytest.mark.skipif(
@@ -34,7 +35,15 @@ def lab(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("lab")
     home = tmp / "home"
     home.mkdir()
-    root = copy_course(tmp, ROOT)
+    root = copy_project(tmp / "project", ROOT)
+    folder = root / "course" / "00-welcome"
+    # the learner's own exercise, solved (the blank copy stays next to it for the blank test)
+    (folder / "00-welcome-exercise.ipynb").rename(folder / "00-welcome-blank.ipynb")
+    solved_copy(
+        folder / "00-welcome-blank.ipynb",
+        ROOT / "graders" / "source" / "00-welcome" / "00-welcome-exercise.ipynb",
+        folder / "00-welcome-exercise.ipynb",
+    )
     server = start_lab(root, home)
     yield server
     server.stop()
@@ -59,8 +68,16 @@ def page(browser, request):
 
 
 def open_notebook(page, lab, rel: str) -> None:
-    page.goto(lab.url(f"lab/tree/{rel}"))
+    """Open one notebook in a fresh workspace (no tabs restored from earlier tests)."""
+    page.goto(lab.url(f"lab/workspaces/{uuid.uuid4().hex[:8]}/tree/{rel}?reset"))
     page.wait_for_selector(".jp-Notebook", timeout=90_000)
+    # a fresh workspace may ask which kernel to use before it has read the notebook's kernelspec;
+    # the notebook names python3, which the dialog preselects
+    try:
+        page.wait_for_selector(".jp-Dialog:has-text('Select Kernel')", timeout=5_000)
+        page.click(".jp-Dialog button:has-text('Select')")
+    except Exception:  # no dialog: the kernel started from the notebook's kernelspec
+        pass
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=90_000)
 
 
@@ -84,7 +101,7 @@ def run_all(page) -> None:
 
 
 def test_lesson_runs_in_jupyterlab_with_chart_and_live_widget(lab, page):
-    open_notebook(page, lab, "00-welcome/00-welcome-lesson.ipynb")
+    open_notebook(page, lab, "course/00-welcome/00-welcome-lesson.ipynb")
     run_all(page)
     assert page.locator(STDERR).count() == 0, page.locator(STDERR).all_inner_texts()
     images = page.locator(".jp-RenderedImage img")
@@ -104,6 +121,33 @@ def test_lesson_runs_in_jupyterlab_with_chart_and_live_widget(lab, page):
     after = summary.inner_text()
     assert after != before, "moving the widget's control did not change what it shows"
     page.screenshot(path=str(ARTIFACTS / "lesson-00-widget.png"))
+
+
+def test_exercise_visible_checks_run_in_jupyterlab(lab, page):
+    """A learner's solved exercise: every visible check passes and the self-check prints a score."""
+    open_notebook(page, lab, "course/00-welcome/00-welcome-exercise.ipynb")
+    run_all(page)
+    assert page.locator(STDERR).count() == 0, page.locator(STDERR).all_inner_texts()
+    report = page.locator(".jp-OutputArea-output:has-text('Score on the visible tests')")
+    report.scroll_into_view_if_needed()
+    assert "Score on the visible tests: 12 / 12" in report.inner_text(), report.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "exercise-00-visible-checks.png"))
+
+
+def test_blank_exercise_explains_what_to_do(lab, page):
+    """The untouched student copy stops at the first answer cell with NotImplementedError, not a crash."""
+    open_notebook(page, lab, "course/00-welcome/00-welcome-blank.ipynb")
+    page.locator(".jp-Notebook .jp-Cell").first.click()
+    page.click("div.lm-MenuBar-itemLabel:text('Run')")
+    page.click("li.lm-Menu-item:has-text('Run All Cells')")
+    page.wait_for_selector(f"{STDERR}:has-text('NotImplementedError')", timeout=120_000)
+
+
+def test_formgrader_shows_the_course(lab, page):
+    page.goto(lab.url("formgrader"))
+    page.wait_for_selector("text=00-welcome", timeout=90_000)
+    assert page.locator("text=00-welcome").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "formgrader.png"))
 
 
 def test_artifacts_folder_is_ignored_by_git():
