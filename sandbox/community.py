@@ -1023,9 +1023,11 @@ def delay_sweep(
         recovered, public negativity, unfollows and the engagement change on the next posts.
     """
     labels = queue["label"] if predicted is None else predicted
+    base = decide(queue, labels, policy, 0.0, services)
+    answered = base["action"].isin(("reply", "escalate"))
     rows = {}
     for d in delays:
-        dec = decide(queue, labels, policy, _check_delay(d, "delays"), services)
+        dec = base.assign(delay_minutes=base["delay_minutes"].where(~answered, _check_delay(d, "delays")))
         s = outcome_summary(evaluate(queue, dec, seed=seed), expected=True)
         rows[float(d)] = {
             "questions_converted": float(s["questions_converted"]),

@@ -144,7 +144,7 @@ def team_response(
                 dtype="str",
             ),
             "commented_at": times,
-            "replied_at": pd.DatetimeIndex(replied, dtype=times.dtype) if len(ids) else times,
+            "replied_at": pd.DatetimeIndex(replied, dtype=times.dtype).floor("s") if len(ids) else times,
         }
     )
     log["response_minutes"] = ((log["replied_at"] - log["commented_at"]).dt.total_seconds() / 60).round(1)
