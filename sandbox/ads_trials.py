@@ -6,7 +6,9 @@ split those people's auctions). It returns one row per audience with the numbers
 reads first: size, spend, reach, frequency, CTR, CPC, CPM and the funnel rates behind a
 budget plan (landing rate, registration rate, cost per registration).
 
-``ctr_difference`` says whether two ads' click-through rates differ by more than luck.
+``creative_test`` runs a fair A/B (or A/B/C) test of creatives: one ad set per creative, the
+same spec, budget and dates, in one Ads Manager, so the ad sets split the audience's auctions
+evenly. ``ctr_difference`` says whether two ads' click-through rates differ by more than luck.
 
 Example:
     >>> from sandbox import World
@@ -33,6 +35,7 @@ from .ads import AdsManager, Creative, Targeting
 from .errors import SandboxInputError, check_choice, check_positive_int
 
 if TYPE_CHECKING:
+    from .ads import AdsResults
     from .world import World
 
 FORMAT_PREFERENCE: tuple[str, ...] = ("image", "carousel", "short_video", "video", "text", "link", "story")
@@ -171,6 +174,50 @@ def compare_audiences(
         table[c] = table[c].astype("str")
     table.index = table.index.astype("str")
     return table[list(COMPARE_COLUMNS)]
+
+
+def creative_test(
+    world: World,
+    spec: Targeting | Mapping[str, Any],
+    creatives: Mapping[str, Creative],
+    *,
+    daily_budget: float = 20.0,
+    days: int = 10,
+    objective: str = "traffic",
+) -> AdsResults:
+    """Run a fair test of creatives: one ad set per creative, same audience, budget and dates.
+
+    The ad sets target the same people, so the sandbox splits those people's auctions evenly
+    between them (they never bid against each other), as the A/B test tools of ad platforms
+    do. Two ads inside one ad set would not be a fair test: delivery favours the one it
+    expects to do better.
+
+    Args:
+        world: The world to advertise in.
+        spec: The audience every creative is shown to.
+        creatives: Name -> ``Creative`` (at least two); the names become the ad sets' and ads'
+            names.
+        daily_budget: USD a day for each creative.
+        days: Days of delivery from the world's start date.
+        objective: ``reach``, ``traffic``, ``leads`` or ``sales``.
+
+    Returns:
+        The run's ``AdsResults`` (``.ad_sets`` has one row per creative).
+
+    Raises:
+        SandboxInputError: For fewer than two creatives or a bad spec, budget or length.
+    """
+    if not isinstance(creatives, Mapping) or len(creatives) < 2:
+        raise SandboxInputError(
+            "creatives", 'give at least two, e.g. {"A": Creative(...), "B": Creative(...)}.'
+        )
+    days = check_positive_int("days", days)
+    ads = AdsManager(world)
+    end = ads._date("days", world.start_date + pd.Timedelta(days=days - 1))
+    camp = ads.create_campaign("creative test", objective=objective)
+    for name, creative in creatives.items():
+        camp.create_ad_set(str(name), spec, daily_budget=daily_budget, end=end).create_ad(str(name), creative)
+    return ads.run()
 
 
 def ctr_difference(clicks_a: int, impressions_a: int, clicks_b: int, impressions_b: int) -> pd.Series:

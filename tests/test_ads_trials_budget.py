@@ -11,7 +11,13 @@ import pytest
 from sandbox import World
 from sandbox.ads import Creative, Targeting
 from sandbox.ads_budget import budget_for_goal, learning_budget, practice_charges, split_budget
-from sandbox.ads_trials import COMPARE_COLUMNS, compare_audiences, ctr_difference, default_creative
+from sandbox.ads_trials import (
+    COMPARE_COLUMNS,
+    compare_audiences,
+    creative_test,
+    ctr_difference,
+    default_creative,
+)
 from sandbox.errors import SandboxInputError
 
 
@@ -74,6 +80,22 @@ def test_default_creative_runs_everywhere_it_can():
     with pytest.raises(SandboxInputError, match="creative"):
         default_creative(["beacon", "loop"])
     assert isinstance(default_creative(["pixa"]), Creative)
+
+
+def test_creative_test_is_a_fair_split(world, specs):
+    creatives = {
+        "A plain": Creative(format="image", text_length=90, visual_fit=0.3),
+        "B strong": Creative(format="image", text_length=90, headline="Two for one", visual_fit=0.9),
+    }
+    res = creative_test(world, specs["coffee"], creatives, daily_budget=20, days=10)
+    sets = res.ad_sets.set_index("ad_set")
+    assert list(sets.index) == ["A plain", "B strong"]
+    assert sets.loc["B strong", "ctr"] > sets.loc["A plain", "ctr"]
+    ratio = sets.loc["B strong", "impressions"] / sets.loc["A plain", "impressions"]
+    assert 0.7 < ratio < 1.6  # the same budget buys a comparable share of the same audience
+    assert abs(sets.loc["B strong", "spend"] - sets.loc["A plain", "spend"]) < 0.05 * sets["spend"].max()
+    with pytest.raises(SandboxInputError, match="creatives"):
+        creative_test(world, specs["coffee"], {"only": creatives["A plain"]})
 
 
 def test_ctr_difference():
