@@ -172,8 +172,9 @@ class InfluencerPicker:
             + shown.to_html(index=False, border=0)
         )
         with self.output:
-            self.chart()
+            ax = self.chart()
             plt.show()
+            plt.close(ax.figure)
 
     def chart(self, ax: plt.Axes | None = None) -> plt.Axes:
         """Draw the shortlist's price per 1,000 people really reached, cheapest at the top.
