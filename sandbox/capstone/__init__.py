@@ -7,7 +7,7 @@ influencer deal, contest prizes, moderation rules); ``validate`` lists the rules
 the course's ghost strategies and ``score`` grades it::
 
     from sandbox import World
-    from sandbox.capstone import Brief, run, score, textbook_plan, validate
+    from sandbox.capstone import Brief, expected_report, run, score, textbook_plan, validate
 
     world = World(seed=2026, size=3_000)
     brief = Brief(world, budget=1_500, goal="registrations")
@@ -15,7 +15,7 @@ the course's ghost strategies and ``score`` grades it::
     print(validate(plan, brief))                    # [] when every rule is met
     outcome = run(plan, brief)
     print(outcome.channels)
-    print(score(plan, brief, report=lambda o: o.kpis()))
+    print(score(plan, brief, report=expected_report))  # your report: computed by you from outcome.channels
 """
 
 from .brief import DEAL_KINDS, GOALS, RULE_ORDER, Brief
@@ -24,7 +24,7 @@ from .engine import REPORT_KPIS, Outcome, channel_table, run
 from .ghosts import GHOSTS, ghost_plans, ghost_rules_broken, pick_influencer, run_ghosts, textbook_plan
 from .moderation import HIDE_LABELS, ModerationRules, moderation_quality
 from .rules import check_rules, committed_spend, deal_price, validate
-from .scoring import MAX_POINTS, PASS_MARK, POINTS, Score, check_report, leaderboard, score
+from .scoring import MAX_POINTS, PASS_MARK, POINTS, Score, check_report, expected_report, leaderboard, score
 
 __all__ = [
     "DEAL_KINDS",
@@ -47,6 +47,7 @@ __all__ = [
     "check_rules",
     "committed_spend",
     "deal_price",
+    "expected_report",
     "ghost_plans",
     "ghost_rules_broken",
     "leaderboard",

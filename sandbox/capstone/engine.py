@@ -40,8 +40,10 @@ REPORT_KPIS: dict[str, str] = {
         "spend / the goal's value (e.g. cost per registration); None when the goal's value is 0"
     ),
     "best_channel": (
-        "the channel that brought the most of the goal's result; None when no channel brought any"
+        "the channel that brought the most of the goal's result (the first in the table on a tie); None "
+        "when no channel brought any"
     ),
+    "romi": "(gross profit summed - spend) / spend, for the whole campaign; None when nothing was spent",
 }
 """The KPIs of a campaign report, with how each is computed from ``Outcome.channels``."""
 
@@ -170,21 +172,12 @@ class Outcome:
             return None
         return str(self.channels["channel"].iloc[int(np.argmax(col.to_numpy()))])
 
-    def kpis(self) -> dict[str, Any]:
-        """Return the campaign report's KPIs (``REPORT_KPIS``) computed from this run.
-
-        Returns:
-            KPI -> value; ``cost_per_result`` and ``best_channel`` are None when undefined.
-        """
-        cpr = self.cost_per_result
-        return {
-            "spend": self.spend,
-            "registrations": self.registrations,
-            "purchases": self.purchases,
-            "net_real_followers": self.net_real_followers,
-            "cost_per_result": None if math.isnan(cpr) else round(cpr, 4),
-            "best_channel": self.best_channel,
-        }
+    @property
+    def romi(self) -> float:
+        """Return on marketing investment: (gross profit - spend) / spend, NaN without spend."""
+        if self.spend <= 0:
+            return float("nan")
+        return (float(self.channels["gross_profit"].sum()) - self.spend) / self.spend
 
     def summary(self) -> pd.Series:
         """Return the outcome's headline numbers as one Series.
@@ -204,6 +197,7 @@ class Outcome:
                 "purchases": self.purchases,
                 "net_real_followers": self.net_real_followers,
                 "best_channel": self.best_channel,
+                "romi": self.romi,
                 "moderation_recall": self.moderation["recall"],
                 "moderation_precision": self.moderation["precision"],
             },
@@ -216,7 +210,7 @@ class Outcome:
         return (
             f"Outcome({self.name!r}): {self.goal_value:,} {self.goal.replace('_', ' ')}, spent "
             f"${self.spend:,.2f} of ${self.budget:,.2f}, cost per result {cost}, best channel "
-            f"{self.best_channel}. See .channels, .kpis(), .summary()."
+            f"{self.best_channel}. See .channels and .summary()."
         )
 
 

@@ -8,7 +8,8 @@
   and up to 10 more for the margin over the best ghost: ``10 x yours / (yours + best ghost)``
   (5 when you equal it, closer to 10 the further ahead you are).
 - **report (20)**: a share of 20 for the report's KPIs (``REPORT_KPIS``) that match the run's
-  numbers: amounts within 1% (or 1 cent), counts within 1% (or 0.5), the best channel exactly.
+  numbers: amounts within 1% (or 1 cent), counts within 1% (or 0.5), ROMI within 1% (or 0.001),
+  the best channel exactly.
 
 A plan passes with every rule met and at least ``PASS_MARK`` points.
 """
@@ -51,6 +52,27 @@ def _is_missing(value: Any) -> bool:
     )
 
 
+def expected_report(outcome: Outcome) -> dict[str, Any]:
+    """Return the report's KPIs (``REPORT_KPIS``) as the run computed them (what a report is checked against).
+
+    Args:
+        outcome: The run's outcome.
+
+    Returns:
+        KPI -> value; ``cost_per_result``, ``best_channel`` and ``romi`` are None when undefined.
+    """
+    cpr, romi = outcome.cost_per_result, outcome.romi
+    return {
+        "spend": outcome.spend,
+        "registrations": outcome.registrations,
+        "purchases": outcome.purchases,
+        "net_real_followers": outcome.net_real_followers,
+        "cost_per_result": None if math.isnan(cpr) else cpr,
+        "best_channel": outcome.best_channel,
+        "romi": None if math.isnan(romi) else romi,
+    }
+
+
 def check_report(report: Mapping[str, Any], outcome: Outcome) -> pd.DataFrame:
     """Compare a learner's campaign report with the numbers of the run.
 
@@ -66,7 +88,7 @@ def check_report(report: Mapping[str, Any], outcome: Outcome) -> pd.DataFrame:
     """
     if not isinstance(report, Mapping):
         raise SandboxInputError("report", f"must be a dict of KPI -> value, got {type(report).__name__}.")
-    actual = outcome.kpis()
+    actual = expected_report(outcome)
     rows = []
     for kpi, how in REPORT_KPIS.items():
         want = actual[kpi]
@@ -85,7 +107,7 @@ def check_report(report: Mapping[str, Any], outcome: Outcome) -> pd.DataFrame:
         elif isinstance(got, bool) or not isinstance(got, numbers.Real) or _is_missing(got):
             ok, detail = False, f"should be a number ({how})"
         else:
-            slack = 0.01 if kpi in ("spend", "cost_per_result") else 0.5
+            slack = {"spend": 0.01, "cost_per_result": 0.01, "romi": 0.001}.get(kpi, 0.5)
             ok = abs(float(got) - float(want)) <= max(slack, REPORT_TOLERANCE * abs(float(want)))
             detail = "right" if ok else f"does not match the run ({how})"
         rows.append((kpi, got, want, bool(ok), detail))
