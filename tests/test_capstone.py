@@ -25,6 +25,7 @@ from sandbox.capstone import (
     committed_spend,
     deal_price,
     expected_report,
+    ghost_plans,
     leaderboard,
     moderation_quality,
     run,
@@ -33,6 +34,7 @@ from sandbox.capstone import (
     textbook_plan,
     validate,
 )
+from sandbox.capstone.engine import MODERATION_EFFECTS
 from sandbox.capstone.widgets import BudgetPlanner
 from sandbox.content_plan import audience_peak_hours, build_plan
 
@@ -332,7 +334,27 @@ def test_run_adds_up_every_channel(brief, world):
     expected = expected_report(o)
     assert expected["best_channel"] == "ads" and set(expected) == set(REPORT_KPIS)
     assert o.romi == pytest.approx((ch["gross_profit"].sum() - o.spend) / o.spend)
-    assert set(o.moderation) >= {"precision", "recall", "hidden"}
+    m = o.moderation
+    assert set(m) >= {"precision", "recall", "hidden", *MODERATION_EFFECTS}
+    assert m["spam_toxic_removed"] == m["hidden_right"]
+    assert m["spam_toxic_removed"] + m["spam_toxic_left_visible"] == m["to_hide"]
+
+
+def test_moderation_effects_come_from_the_community_model(brief):
+    spree = ghost_plans(brief)["posting spree"]
+    greedy = run(
+        replace(spree, moderation=ModerationRules(hide_words=("a", "e", "o", "i"))), brief, check=False
+    )
+    m = greedy.moderation
+    assert m["comments"] > 0
+    assert m["real_comments_removed"] > 0
+    # hidden comments that are not spam or toxic: real people's (counted) and bots' praise or questions
+    assert 0 < m["real_comments_removed"] <= m["hidden"] - m["hidden_right"]
+    nothing = run(replace(spree, moderation=ModerationRules(hide_links=False)), brief, check=False).moderation
+    assert (
+        nothing["hidden"] == 0 and nothing["real_comments_removed"] == 0 and nothing["unfollows_avoided"] == 0
+    )
+    assert nothing["spam_toxic_left_visible"] == nothing["to_hide"]
 
 
 def test_goal_changes_what_is_counted(world):
@@ -535,3 +557,21 @@ def test_budget_planner_parts_make_a_valid_plan(planner, brief):
     c = committed_spend(plan, brief)
     split = planner.split().set_index("channel")["amount"]
     assert c["total"] == pytest.approx(split["total"], abs=0.02)
+
+
+def test_readme_capstone_example_runs():
+    import contextlib
+    import io
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("### The capstone: a brief, your plan, ghosts and a score") :]
+    start = section.index("```python") + len("```python")
+    code = section[start : section.index("```", start)]
+    ns: dict = {}
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "README.md (capstone)", "exec"), ns)
+    printed = out.getvalue()
+    assert printed.startswith("[]")  # the textbook plan keeps every rule
+    assert "textbook plan" in printed and "Score:" in printed and "PASSED" in printed

@@ -20,6 +20,7 @@ import pandas as pd
 from ..ads.attribution import CHANNEL_COLUMNS_ORDER, Attribution
 from ..ads.campaigns import AdsManager
 from ..ads.influencer_deals import Deal, DealResults, run_deals
+from ..community import evaluate, moderation_queue, outcome_summary
 from ..errors import SandboxInputError
 from .brief import GOALS
 from .campaign import CapstonePlan
@@ -29,6 +30,7 @@ from .rules import check_plan_type, committed_spend, validate
 if TYPE_CHECKING:
     from ..ads.results import AdsResults
     from ..plan import PlanResult
+    from ..world import World
     from .brief import Brief
 
 REPORT_KPIS: dict[str, str] = {
@@ -105,6 +107,47 @@ def channel_table(
     return table
 
 
+MODERATION_EFFECTS: tuple[str, ...] = (
+    "spam_toxic_removed",
+    "spam_toxic_left_visible",
+    "real_comments_removed",
+    "unfollows_avoided",
+    "trust_change",
+)
+"""What hiding comments did, from module 08's community model (``sandbox.community``)."""
+
+
+def moderation_outcome(
+    world: World, plan_result: PlanResult | None, rules: ModerationRules
+) -> dict[str, float]:
+    """Apply moderation rules to the campaign's comments and measure what they did.
+
+    The rules' precision and recall come from ``moderation_quality``; what hiding did (spam and
+    toxic comments removed or left visible, real people's comments removed, unfollows avoided
+    against ignoring everything, trust change) from ``sandbox.community.evaluate`` with every
+    hidden comment's decision ``hide`` and every other ``ignore``.
+
+    Args:
+        world: The world.
+        plan_result: The posts' result (None without posts: no comments).
+        rules: The moderation rules.
+
+    Returns:
+        ``moderation_quality``'s figures plus ``MODERATION_EFFECTS``.
+    """
+    if plan_result is None:
+        out = moderation_quality(world.comments.iloc[0:0], rules)
+        return {**out, **dict.fromkeys(MODERATION_EFFECTS, 0)}
+    out = moderation_quality(plan_result.comments, rules)
+    queue = moderation_queue(plan_result)
+    hidden = rules.hides(queue["text"]).to_numpy()
+    decisions = {int(c): "hide" for c in queue["comment_id"].to_numpy()[hidden]}
+    summary = outcome_summary(evaluate(queue, decisions))
+    for key in MODERATION_EFFECTS:
+        out[key] = float(summary[key]) if key == "trust_change" else int(summary[key])
+    return out
+
+
 @dataclass
 class Outcome:
     """What a capstone plan achieved in its world.
@@ -117,8 +160,8 @@ class Outcome:
             registrations, purchases, revenue, gross profit, CPC, cost per registration, CPA,
             ROAS, ROMI and net real followers.
         committed: Money the plan committed before running, by channel (``committed_spend``).
-        moderation: The moderation rules measured on the campaign's comments
-            (``moderation_quality``).
+        moderation: The moderation rules on the campaign's comments
+            (``moderation_outcome``: precision, recall and what hiding did).
         plan_result: ``world.run_plan``'s result, or None without posts.
         ads_result: ``AdsManager.run``'s result, or None without ads.
         deal_result: ``run_deals``'s result, or None without a deal.
@@ -261,7 +304,6 @@ def run(plan: CapstonePlan, brief: Brief, *, check: bool = True) -> Outcome:
         deal_result = run_deals(world, [deal])
     committed = committed_spend(plan, brief)
     channels = channel_table(brief, plan_result, ads_result, deal_result, committed["contest"])
-    comments = plan_result.comments if plan_result is not None else world.comments.iloc[0:0]
     rules = plan.moderation if isinstance(plan.moderation, ModerationRules) else ModerationRules()
     return Outcome(
         name=str(plan.name),
@@ -269,11 +311,19 @@ def run(plan: CapstonePlan, brief: Brief, *, check: bool = True) -> Outcome:
         budget=brief.budget,
         channels=channels,
         committed=committed,
-        moderation=moderation_quality(comments, rules),
+        moderation=moderation_outcome(world, plan_result, rules),
         plan_result=plan_result,
         ads_result=ads_result,
         deal_result=deal_result,
     )
 
 
-__all__ = ["GOALS", "REPORT_KPIS", "Outcome", "channel_table", "run"]
+__all__ = [
+    "GOALS",
+    "MODERATION_EFFECTS",
+    "REPORT_KPIS",
+    "Outcome",
+    "channel_table",
+    "moderation_outcome",
+    "run",
+]

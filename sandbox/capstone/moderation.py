@@ -5,7 +5,9 @@ apply to every new comment: hide anything with a link (spam nearly always carrie
 hide comments containing words you picked after reading what spam and toxic comments look
 like in ``world.comments``. How good the rule is shows in two numbers measured against the
 comments' true labels: precision (of what you hid, the share that really was spam or toxic)
-and recall (of all spam and toxic comments, the share you hid).
+and recall (of all spam and toxic comments, the share you hid). What hiding then does to the
+campaign (readers who stay, real people's comments removed by mistake) comes from module 08's
+community model, ``sandbox.community``; ``engine.moderation_outcome`` puts the two together.
 """
 
 from __future__ import annotations
