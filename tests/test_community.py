@@ -345,3 +345,19 @@ def test_decide_maps_labels_to_actions_delays_and_services(queue):
         C.decide(queue, pred, policy={"spam": "burn"})
     with pytest.raises(SandboxInputError, match="delay_minutes"):
         C.decide(queue, pred, delay_minutes=-1)
+
+
+def test_the_readme_example_runs():
+    """README.md's community-management example runs as written."""
+    from notebook_runner import ROOT
+
+    text = (ROOT / "README.md").read_text()
+    section = text.split("### Community management: moderation, replies, negative reviews", 1)[1]
+    snippet = section.split("```python\n", 1)[1].split("```", 1)[0]
+    scope: dict = {}
+    exec(compile(snippet, "README.md", "exec"), scope)  # noqa: S102
+    summary = scope["community"].outcome_summary(
+        scope["community"].evaluate(scope["queue"], scope["decisions"])
+    )
+    assert summary["unfollows_avoided"] >= 0 and summary["questions_converted"] > 0
+    assert not scope["log"].empty
