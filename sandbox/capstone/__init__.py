@@ -20,7 +20,7 @@ the course's ghost strategies and ``score`` grades it::
 
 from .brief import DEAL_KINDS, GOALS, RULE_ORDER, Brief
 from .campaign import AdSetSpec, CapstonePlan
-from .engine import REPORT_KPIS, Outcome, channel_table, run
+from .engine import MODERATION_EFFECTS, REPORT_KPIS, Outcome, channel_table, moderation_outcome, run
 from .ghosts import GHOSTS, ghost_plans, ghost_rules_broken, pick_influencer, run_ghosts, textbook_plan
 from .moderation import HIDE_LABELS, ModerationRules, moderation_quality
 from .rules import check_rules, committed_spend, deal_price, validate
@@ -32,6 +32,7 @@ __all__ = [
     "GOALS",
     "HIDE_LABELS",
     "MAX_POINTS",
+    "MODERATION_EFFECTS",
     "PASS_MARK",
     "POINTS",
     "REPORT_KPIS",
@@ -51,6 +52,7 @@ __all__ = [
     "ghost_plans",
     "ghost_rules_broken",
     "leaderboard",
+    "moderation_outcome",
     "moderation_quality",
     "pick_influencer",
     "run",
