@@ -57,7 +57,7 @@ def make_class(base: Path, students: int) -> Course:
     root = base / "course"
     root.mkdir(parents=True)
     shutil.copy2(ROOT / "graders" / "nbgrader_config.py", root / "nbgrader_config.py")
-    shutil.copytree(ROOT / "graders" / "source", root / "source")
+    shutil.copytree(ROOT / "graders" / "source" / A, root / "source" / A)
     course = Course(root)
     generate(course, A)
     full = completed_student_copy(course, A, NB)

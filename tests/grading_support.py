@@ -26,8 +26,8 @@ HIDDEN_RE = re.compile(
 )
 
 
-def make_course(*, generate_all: bool = True) -> Course:
-    """Copy the course (config and sources only) to a new folder and generate its assignments.
+def make_course(*, only: str | None = None, generate_all: bool = True) -> Course:
+    """Copy the course (config and sources, or one assignment's source) to a new folder and generate it.
 
     The folder is world-readable on purpose (``/tmp/smmlab-test-*/course``), so that tests of
     the grading jail prove the course's own protections, not those of a private temporary
@@ -38,11 +38,13 @@ def make_course(*, generate_all: bool = True) -> Course:
     root = base / "course"
     root.mkdir()
     shutil.copy2(GRADERS / "nbgrader_config.py", root / "nbgrader_config.py")
-    shutil.copytree(GRADERS / "source", root / "source")
+    if only:
+        shutil.copytree(GRADERS / "source" / only, root / "source" / only)
+    else:
+        shutil.copytree(GRADERS / "source", root / "source")
     course = Course(root)
     if generate_all:
-        for assignment in course.assignments():
-            generate(course, assignment)
+        generate(course)
     return course
 
 

@@ -1,10 +1,15 @@
 """Every assignment in graders/source: solution full marks, blank copy zero, validate, no leaks, in sync.
 
 Generic over the assignments, so a new module's exercise is checked as soon as its source
-is added (and its student copy built with ``smm-lab course build``).
+is added (and its student copy built with ``smm-lab course build``). The expensive parts run
+once for all assignments: one class autograded by two workers, and one ``nbgrader validate``
+run for all sources next to one for all student copies.
 """
 
 from __future__ import annotations
+
+import re
+import threading
 
 import nbformat
 import pytest
@@ -35,6 +40,43 @@ def course():
     remove_course(c)
 
 
+@pytest.fixture(scope="module")
+def graded(course):
+    """The solution and the blank copy of every assignment, autograded in one run."""
+    for assignment, notebook in NOTEBOOKS:
+        submit(course, "solution", assignment, source_nb(course, assignment, notebook))
+        submit(course, "blank", assignment, release_nb(course, assignment, notebook))
+    statuses = autograde(course, ASSIGNMENTS, options=GradingOptions(workers=2), progress=lambda _: None)
+    return {(s.assignment, s.student_id, s.notebook): s for s in statuses}
+
+
+def _validations(output: str) -> dict[str, str]:
+    """Split `nbgrader validate` output into each notebook's part."""
+    parts = re.split(r"Validating '([^']+)'", output)
+    return {parts[i]: parts[i + 1] for i in range(1, len(parts) - 1, 2)}
+
+
+@pytest.fixture(scope="module")
+def validated(course):
+    """`nbgrader validate` on every source, and `--invert` on every student copy, side by side."""
+    sources = [str(course.source / a / f"{nb}.ipynb") for a, nb in NOTEBOOKS]
+    copies = [str(course.release / a / f"{nb}.ipynb") for a, nb in NOTEBOOKS]
+    results = {}
+
+    def run(key, args):
+        results[key] = run_nbgrader(course, ["validate", *args])
+
+    threads = [
+        threading.Thread(target=run, args=("source", sources)),
+        threading.Thread(target=run, args=("student", ["--invert", *copies])),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return {key: _validations(r.output) for key, r in results.items()}
+
+
 def test_there_is_at_least_one_assignment_with_three_graded_parts_and_ten_points():
     assert ASSIGNMENTS, "graders/source has no assignment"
     for assignment, notebook in NOTEBOOKS:
@@ -52,36 +94,30 @@ def test_there_is_at_least_one_assignment_with_three_graded_parts_and_ten_points
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_solution_scores_full_marks_and_blank_copy_zero_without_errors(course, assignment):
-    for notebook in course.notebooks(assignment):
-        submit(course, "solution", assignment, source_nb(course, assignment, notebook))
-        submit(course, "blank", assignment, release_nb(course, assignment, notebook))
-    statuses = autograde(course, assignment, options=GradingOptions(workers=2), progress=lambda _: None)
-    by_student = {}
-    for s in statuses:
-        by_student.setdefault(s.student_id, []).append(s)
-    for s in by_student["solution"]:
-        assert s.status == "graded", s.detail
-        assert s.score == s.max_score > 0, s.detail
-    for s in by_student["blank"]:
-        assert s.status == "graded", s.detail  # a blank copy is graded, not an error
-        assert s.score == 0
+@pytest.mark.parametrize(("assignment", "notebook"), NOTEBOOKS)
+def test_solution_scores_full_marks_and_blank_copy_zero_without_errors(course, graded, assignment, notebook):
+    solution = graded[(assignment, "solution", notebook)]
+    assert solution.status == "graded", solution.detail
+    assert solution.score == solution.max_score > 0, solution.detail
+    blank = graded[(assignment, "blank", notebook)]
+    assert blank.status == "graded", blank.detail  # a blank copy is graded, not an error
+    assert blank.score == 0
     for student in ("solution", "blank"):
         log = (course.work / "logs" / assignment / f"{student}.log").read_text()
-        assert "| ERROR]" not in log, log
+        assert "[ERROR]" not in log, log
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_nbgrader_validate_passes_the_source_and_fails_the_student_copy(course, assignment):
-    for notebook in course.notebooks(assignment):
-        src = course.source / assignment / f"{notebook}.ipynb"
-        student = course.release / assignment / f"{notebook}.ipynb"
-        result = run_nbgrader(course, ["validate", str(src)])
-        assert "Success! Your notebook passes all the tests." in result.output, result.output[-3000:]
-        result = run_nbgrader(course, ["validate", "--invert", str(student)])
-        assert "Success! The notebook does not pass any tests." in result.output, result.output[-3000:]
+@pytest.mark.parametrize(("assignment", "notebook"), NOTEBOOKS)
+def test_nbgrader_validate_passes_the_source_and_fails_the_student_copy(
+    course, validated, assignment, notebook
+):
+    src = str(course.source / assignment / f"{notebook}.ipynb")
+    student = str(course.release / assignment / f"{notebook}.ipynb")
+    assert "Success! Your notebook passes all the tests." in validated["source"][src], validated["source"][
+        src
+    ]
+    assert "Success! The notebook does not pass any tests." in validated["student"][student]
 
 
 @pytest.mark.parametrize(("assignment", "notebook"), NOTEBOOKS)

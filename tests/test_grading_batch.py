@@ -101,7 +101,7 @@ def _prepend(nb, grade_id, code):
 
 @pytest.fixture(scope="module")
 def graded_class():
-    course = make_course()
+    course = make_course(only=A)
     good = completed_student_copy(course, A, NB)
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
@@ -156,11 +156,12 @@ def graded_class():
         ("other submission", str(course.submitted / "s01-good" / A / f"{NB}.ipynb")),
         ("other graded", str(course.autograded / "s01-good" / A / f"{NB}.ipynb")),
     ]
-    nb = case("s16-hostile")
-    cell_by_id(nb, "student-id").source = HOSTILE.format(
-        targets=targets, submitted=str(course.submitted), port=port, sleeper=SLEEPER
-    ).strip()
-    submit(course, "s16-hostile", A, nb)
+    if ISOLATED:  # without the jail, hostile code would really damage the test course
+        nb = case("s16-hostile")
+        cell_by_id(nb, "student-id").source = HOSTILE.format(
+            targets=targets, submitted=str(course.submitted), port=port, sleeper=SLEEPER
+        ).strip()
+        submit(course, "s16-hostile", A, nb)
     nb = case("s17-memory-hog")
     cell_by_id(nb, "student-id").source += "\n_hog = bytearray(8 * 1024**3)"
     submit(course, "s17-memory-hog", A, nb)
@@ -212,6 +213,9 @@ EXPECTED = {
     "s18-slow-notebook": ("timed out", 0, "the notebook ran out of time"),
     "s19-good": ("graded", FULL, ""),
 }
+ISOLATED, WHY_NOT = can_isolate()
+if not ISOLATED:
+    del EXPECTED["s16-hostile"]
 
 
 @pytest.mark.slow
@@ -249,9 +253,8 @@ def test_submissions_and_sources_are_never_modified(graded_class):
 
 @pytest.mark.slow
 def test_hostile_code_cannot_reach_private_files_other_students_or_the_network(graded_class):
-    ok, reason = can_isolate()
-    if not ok:
-        pytest.skip(f"isolation needs root on Linux: {reason}")
+    if not ISOLATED:
+        pytest.skip(f"isolation needs root on Linux: {WHY_NOT}")
     course = graded_class["course"]
     text = cell_text(cell_by_id(autograded_nb(course, "s16-hostile", A), "student-id"))
     assert "LEAK" not in text, text
@@ -332,13 +335,12 @@ def test_a_hung_grading_is_killed_with_its_kernel_and_the_worker_replaced(graded
     overrides = {
         "CourseDirectory.submitted_directory": scratch,
         "SandboxedExecute.timeout": 600,
-        "SandboxedExecute.report_dir": str(course.work / "reports" / A),
+        "SandboxedExecute.report_dir": str(course.work / "reports"),
     }
     worker = Worker(course, overrides, course.work / "logs" / "hung-worker.log")
     try:
         tight = GradingOptions(notebook_timeout=1, grace_seconds=10)  # killed after 11 s
         normal = GradingOptions(cell_timeout=60, notebook_timeout=120)
-        assert grade_student(course, A, "s01-good", refs, scratch, normal, worker)[0].status == "graded"
         started = time.monotonic()
         statuses = grade_student(course, A, "s20-stubborn", refs, scratch, tight, worker)
         assert time.monotonic() - started < 60

@@ -27,7 +27,7 @@ NB = "00-welcome-exercise"
 
 @pytest.fixture(scope="module")
 def course():
-    c = make_course()
+    c = make_course(only=A)
     yield c
     remove_course(c)
 

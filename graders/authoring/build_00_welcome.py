@@ -44,7 +44,6 @@ STUDENT_ID = ""
 SETUP = """
 import pandas as pd
 
-import sandbox
 from sandbox.exercises import student_world
 
 world = student_world(STUDENT_ID)
@@ -81,7 +80,7 @@ print(f"{pixa_users:,} of {len(world.people):,} people use Pixa.")
 
 T1 = '''
 """Checks that count_users gives a whole number of people, no more than the table has."""
-from sandbox.grading.feedback import check_between, check_equal, check_whole_number
+from sandbox.grading.feedback import check_between, check_whole_number
 
 _n = count_users(world.people, "pixa")
 check_whole_number(
@@ -95,10 +94,12 @@ check_between(
     hint="The answer is a number of people, so it lies between 0 and len(people).",
 )
 ### BEGIN HIDDEN TESTS
+from sandbox import PLATFORMS
 from sandbox.exercises import reference_world
+from sandbox.grading.feedback import check_equal
 
 _ref = reference_world(STUDENT_ID).people
-for _p in sorted(sandbox.PLATFORMS):
+for _p in sorted(PLATFORMS):
     check_equal(
         count_users(_ref, _p), int(_ref[f"on_{_p}"].sum()),
         what=f"count_users(world.people, {_p!r}) in your world",
@@ -150,7 +151,7 @@ print(f"{world.you} has the most followers on {my_platform}.")
 
 T2 = '''
 """Checks that top_platform names one of your brand's platforms, as a slug."""
-from sandbox.grading.feedback import check_equal, check_in, check_type
+from sandbox.grading.feedback import check_in, check_type
 
 _top = top_platform(world.accounts, world.you)
 check_type(_top, str, what="top_platform(world.accounts, world.you)",
@@ -160,6 +161,7 @@ check_in(_top, sorted(_mine["platform"]), what="top_platform(world.accounts, wor
          hint="Keep only the rows of `brand`, then pick the platform of the row with the most followers.")
 ### BEGIN HIDDEN TESTS
 from sandbox.exercises import reference_world
+from sandbox.grading.feedback import check_equal
 
 _acc = reference_world(STUDENT_ID).accounts
 for _b in _acc["brand"].unique():
@@ -224,7 +226,7 @@ pd.Series(
 
 T3 = '''
 """Checks that median_er_by_followers gives a fraction between 0 and 1 where your brand posts most."""
-from sandbox.grading.feedback import check_between, check_close, check_equal, check_number
+from sandbox.grading.feedback import check_between, check_number
 
 _p = world.posts.loc[world.posts["brand"] == world.you, "platform"].value_counts().index[0]
 _er = median_er_by_followers(world.posts, world.you, _p)
@@ -234,6 +236,7 @@ check_between(_er, 0, 1, what=f"median_er_by_followers(world.posts, world.you, {
               hint="Engagement rate is a fraction: 0.034 means 3.4 %. Do not multiply by 100.")
 ### BEGIN HIDDEN TESTS
 from sandbox.exercises import reference_world
+from sandbox.grading.feedback import check_close, check_equal
 
 _w = reference_world(STUDENT_ID)
 _posts = _w.posts
@@ -308,7 +311,7 @@ pd.DataFrame(my_plan)
 
 T4 = '''
 """Checks that plan_first_week gives 3 posts for Pixa that the world can run."""
-from sandbox.grading.feedback import check_equal, check_true, check_type
+from sandbox.grading.feedback import check_equal, check_type
 
 _plan = plan_first_week(world.platforms, "pixa", world.start_date)
 check_type(_plan, list, what="plan_first_week(...)", hint="Return a list of dicts: [{...}, {...}, {...}].")
@@ -322,6 +325,7 @@ for _post in _plan:
 world.run_plan(_plan)  # a plan the world cannot run raises an error that says what to fix
 ### BEGIN HIDDEN TESTS
 from sandbox.exercises import reference_world
+from sandbox.grading.feedback import check_true
 
 
 def _check_rules(plan, platforms, platform, start):

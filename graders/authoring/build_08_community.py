@@ -54,14 +54,14 @@ from sandbox import community, community_replies
 from sandbox.exercises import student_world
 
 world = student_world(STUDENT_ID)
-season = world.run_plan(community.season_plan(world, weeks=8))
-queue = community.moderation_queue(season)
+# A busy season: a post a day on each of your platforms for 8 weeks (community.season_plan), run
+# in your world; its comments form your moderation queue.
+queue = community.season_queue(world, weeks=8)
 
 # The columns only the sandbox knows. Your triage rules must work without them.
 TRUTH = ["label", "needs_reply", "service"]
 
-print(f"Your brand: {world.you} ({world.niche.replace('_', ' ')}): {len(queue)} comments "
-      f"on {len(season.posts)} posts in 8 weeks.")
+print(f"Your brand: {world.you} ({world.niche.replace('_', ' ')}): {len(queue)} comments in 8 weeks.")
 queue[["time", "platform", "author_role", "text", "label"]].head()
 """
 
@@ -172,13 +172,11 @@ _check_targets(queue["label"], _mine, "your queue")
 from sandbox.exercises import reference_world
 
 _w = reference_world(STUDENT_ID)
-_q = community.moderation_queue(_w.run_plan(community.season_plan(_w, weeks=8)))
+_q = community.season_queue(_w, weeks=8)
 _labels = triage(_q.drop(columns=TRUTH))
 _check_labels(_labels, _q.drop(columns=TRUTH), "your queue (graded copy)")
 _check_targets(_q["label"], _labels, "your queue (graded copy)")
-_other = community.moderation_queue(
-    _w.run_plan(community.season_plan(_w, weeks=6, posts_per_week=5, contest_share=0.3))
-)
+_other = community.season_queue(_w, weeks=6, posts_per_week=5, contest_share=0.3)
 _labels = triage(_other.drop(columns=TRUTH))
 _check_labels(_labels, _other.drop(columns=TRUTH), "another season of your brand's comments")
 _check_targets(_other["label"], _labels, "another season of your brand's comments")
@@ -280,7 +278,7 @@ def _expected(log):
 
 
 _w = reference_world(STUDENT_ID)
-_q = community.moderation_queue(_w.run_plan(community.season_plan(_w, weeks=8)))
+_q = community.season_queue(_w, weeks=8)
 for _team in ("daily_shift", "office_hours", "bank_style"):
     _log = community_replies.team_response(_q, _team).drop(columns="response_minutes")
     _med, _within, _slow = _expected(_log)
@@ -407,7 +405,7 @@ _WHY = {"spam": "Spam is removed (delete or hide).",
         "complaint": "Complaints are escalated to the service that can fix them.",
         "praise": "Praise is never removed: reply or ignore."}
 _w = reference_world(STUDENT_ID)
-_q = community.moderation_queue(_w.run_plan(community.season_plan(_w, weeks=8)))
+_q = community.season_queue(_w, weeks=8)
 _rows = []
 for _cid, _lab, _txt, _svc in zip(_q["comment_id"], _q["label"], _q["text"], _q["service"]):
     _act, _s = choose_action(_lab, _txt)
@@ -538,7 +536,7 @@ from sandbox.exercises import reference_world
 from sandbox.grading.feedback import check_equal
 
 _w = reference_world(STUDENT_ID)
-_q = community.moderation_queue(_w.run_plan(community.season_plan(_w, weeks=8)))
+_q = community.season_queue(_w, weeks=8)
 _b = community_replies.practice_backlog(_q, n=10).drop(columns="service")
 
 

@@ -269,8 +269,7 @@ def grade_student(
     """
     started = time.monotonic()
     scratch = course.root / scratch_rel
-    report_dir = course.work / "reports" / assignment
-    student_reports = report_dir / student
+    student_reports = course.work / "reports" / assignment / student
     shutil.rmtree(student_reports, ignore_errors=True)
     outcome = sanitize_submission(
         course.submitted / student / assignment,
@@ -335,17 +334,17 @@ def grade_student(
 
 def autograde(
     course: Course,
-    assignment: str,
+    assignment: str | list[str],
     *,
     students: list[str] | None = None,
     options: GradingOptions | None = None,
     progress: Callable[[str], None] = print,
 ) -> list[NotebookStatus]:
-    """Autograde every submission of an assignment (or the given students), safely.
+    """Autograde every submission of one or more assignments (or the given students), safely.
 
     Args:
         course: The course.
-        assignment: The assignment.
+        assignment: An assignment, or several (graded by the same workers).
         students: Student ids to grade (default: everyone with a submission; roster students
             without one are reported as missing).
         options: Limits and parallelism.
@@ -355,19 +354,21 @@ def autograde(
         The status of every student and notebook, with scores.
     """
     options = (options or GradingOptions()).check()
-    course.check_assignment(assignment)
-    references = _references(course, assignment)
+    assignments = [assignment] if isinstance(assignment, str) else list(assignment)
+    references = {}
+    for name in assignments:
+        course.check_assignment(name)
+        references[name] = _references(course, name)
     course.work.mkdir(mode=0o700, exist_ok=True)
     lock_private_paths(course.root)
-    submitted = course.submitted_students(assignment)
     roster = _roster(course)
-    if students:
-        todo = sorted(set(students))
-        absent = [s for s in todo if s not in submitted]
-        todo = [s for s in todo if s in submitted]
-    else:
-        todo = submitted
-        absent = [s for s in roster if s not in submitted]
+    todo: list[tuple[str, str]] = []
+    absent: list[tuple[str, str]] = []
+    for name in assignments:
+        submitted = course.submitted_students(name)
+        wanted = sorted(set(students)) if students else submitted
+        todo += [(name, s) for s in wanted if s in submitted]
+        absent += [(name, s) for s in (wanted if students else roster) if s not in submitted]
     run_id = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     scratch_rel = f"{course.work.name}/scratch/{run_id}"
     (course.root / scratch_rel).mkdir(parents=True, mode=0o700)
@@ -375,14 +376,14 @@ def autograde(
     done = [0]
     total = len(todo)
     progress(
-        f"autograde {assignment}: {total} submission(s), {options.workers} at a time, "
+        f"autograde {', '.join(assignments)}: {total} submission(s), {options.workers} at a time, "
         f"limits {options.cell_timeout} s/cell, {options.notebook_timeout} s/notebook, "
         f"{options.memory_mb} MiB"
     )
     store = StatusStore(course)
     overrides = {
         "CourseDirectory.submitted_directory": scratch_rel,
-        "SandboxedExecute.report_dir": str(course.work / "reports" / assignment),
+        "SandboxedExecute.report_dir": str(course.work / "reports"),
         "SandboxedExecute.timeout": options.cell_timeout,
         "SandboxedExecute.notebook_timeout": options.notebook_timeout,
         "SandboxedExecute.memory_mb": options.memory_mb,
@@ -390,20 +391,22 @@ def autograde(
     }
     pool_of_workers: queue.Queue[Worker] = queue.Queue()
     workers = [
-        Worker(course, overrides, course.work / "logs" / assignment / f"worker-{i + 1}.log")
+        Worker(course, overrides, course.work / "logs" / f"worker-{i + 1}.log")
         for i in range(min(options.workers, max(1, len(todo))))
     ]
     for w in workers:
         pool_of_workers.put(w)
+    several = len(assignments) > 1
 
-    def work(student: str) -> list[NotebookStatus]:
+    def work(job: tuple[str, str]) -> list[NotebookStatus]:
+        name, student = job
         worker = pool_of_workers.get()
         try:
-            statuses = grade_student(course, assignment, student, references, scratch_rel, options, worker)
+            statuses = grade_student(course, name, student, references[name], scratch_rel, options, worker)
         except Exception as exc:  # noqa: BLE001 - one student's failure must not stop the class
             statuses = [
-                NotebookStatus(student, assignment, nb, "error", details=[f"{type(exc).__name__}: {exc}"])
-                for nb in references
+                NotebookStatus(student, name, nb, "error", details=[f"{type(exc).__name__}: {exc}"])
+                for nb in references[name]
             ]
         finally:
             pool_of_workers.put(worker)
@@ -414,8 +417,9 @@ def autograde(
             for s in statuses:
                 score = f"{s.score:g}/{s.max_score:g}" if s.score is not None and s.max_score else "-"
                 extra = f"  {s.detail}" if s.status != "graded" and s.detail else ""
+                who = f"{name} {student}" if several else student
                 progress(
-                    f"[{done[0]:>3}/{total}] {student:<16} {s.notebook:<22} {s.status:<22} "
+                    f"[{done[0]:>3}/{total}] {who:<16} {s.notebook:<22} {s.status:<22} "
                     f"{score:>7}  {s.seconds or 0:5.1f} s{extra}"
                 )
         return statuses
@@ -428,9 +432,9 @@ def autograde(
     finally:
         for w in workers:
             w.close()
-    for student in absent:
+    for name, student in absent:
         missing = [
-            NotebookStatus(student, assignment, nb, "missing", details=["no submission"]) for nb in references
+            NotebookStatus(student, name, nb, "missing", details=["no submission"]) for nb in references[name]
         ]
         attach_scores(course, missing)
         store.save(missing)
@@ -445,4 +449,4 @@ def autograde(
         + ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
         + f". Statuses of every student: {csv_path}"
     )
-    return sorted(everything, key=lambda s: (s.student_id, s.notebook))
+    return sorted(everything, key=lambda s: (s.assignment, s.student_id, s.notebook))

@@ -50,7 +50,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_collect)
 
     p = steps.add_parser("autograde", help="sanitize and autograde submissions safely, with a status each")
-    p.add_argument("assignment")
+    p.add_argument("assignment", nargs="+", help="one or more assignments")
     p.add_argument("--student", action="append", default=None, help="grade only this student (repeatable)")
     p.add_argument("--workers", type=int, default=1, help="students graded at once (default 1)")
     p.add_argument("--cell-timeout", type=int, default=defaults.CELL_TIMEOUT, help="seconds per cell")

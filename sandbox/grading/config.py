@@ -27,6 +27,27 @@ CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
 """What replaces a solution in the student copy."""
 
 
+def private_paths(root: str | Path) -> list[str]:
+    """Return what student code must never see: the course root and its repository's history.
+
+    A course kept in a git repository has its sources (solutions, hidden tests) in the
+    repository's ``.git`` too.
+
+    Args:
+        root: The course root.
+
+    Returns:
+        Absolute paths.
+    """
+    root = Path(root).resolve()
+    found = [str(root)]
+    for folder in [root, *root.parents]:
+        if (folder / ".git").exists():
+            found.append(str(folder / ".git"))
+            break
+    return found
+
+
 def configure(c: Any, root: str | Path) -> None:
     """Fill an nbgrader config object for the course at ``root``.
 
@@ -64,5 +85,5 @@ def configure(c: Any, root: str | Path) -> None:
     c.SandboxedExecute.timeout = CELL_TIMEOUT
     c.SandboxedExecute.notebook_timeout = NOTEBOOK_TIMEOUT
     c.SandboxedExecute.memory_mb = MEMORY_MB
-    c.SandboxedExecute.private_paths = [str(course.root)]
+    c.SandboxedExecute.private_paths = private_paths(course.root)
     c.LimitOutput.max_lines = MAX_OUTPUT_LINES

@@ -111,7 +111,9 @@ class SandboxedExecute(Execute):
     private_paths = List(Unicode(), help="Paths the kernel must never see (the course root).").tag(
         config=True
     )
-    report_dir = Unicode("", help="Where to write a JSON report per graded notebook.").tag(config=True)
+    report_dir = Unicode(
+        "", help="Where to write a JSON report per graded notebook (<assignment>/<student>/<notebook>.json)."
+    ).tag(config=True)
     lock_paths = Bool(True, help="Make the course's private folders owner-only before grading.").tag(
         config=True
     )
@@ -183,6 +185,7 @@ class SandboxedExecute(Execute):
                     lock_private_paths(path)
         self._report = {
             "student": student,
+            "assignment": info.get("assignment"),
             "notebook": info.get("notebook"),
             "isolation": "user" if isolate else "none",
             "isolation_note": reason,
@@ -217,7 +220,7 @@ class SandboxedExecute(Execute):
                 memory_mb=self.memory_mb,
                 cpu_seconds=self.cpu_seconds,
                 file_mb=self.file_mb,
-                processes=self.processes,
+                processes=self.processes if isolate else 0,  # counts all the user's processes
             )
             config = {
                 "isolate": isolate,
@@ -361,7 +364,9 @@ class SandboxedExecute(Execute):
     def _report_path(self, suffix: str) -> Path | None:
         if not self.report_dir or not self._report.get("student"):
             return None
-        return Path(self.report_dir) / str(self._report["student"]) / f"{self._report['notebook']}{suffix}"
+        report = self._report
+        folder = Path(self.report_dir) / str(report.get("assignment") or "-") / str(report["student"])
+        return folder / f"{report['notebook']}{suffix}"
 
     def _write_report(self) -> None:
         path = self._report_path(".json")

@@ -180,11 +180,16 @@ class KernelFolder:
         root = Path(tempfile.mkdtemp(prefix="smmlab-k-"))
         private = Path(tempfile.mkdtemp(prefix="smmlab-p-"))
         folder = cls(root, private, owner)
-        for sub in ("home", "tmp", "work"):
+        for sub in ("home", "tmp", "work", "home/.matplotlib"):
             (root / sub).mkdir(mode=0o700)
+        # matplotlib's font list, so that a kernel does not spend seconds rebuilding it
+        cache = Path(os.environ.get("MPLCONFIGDIR") or Path.home() / ".cache" / "matplotlib")
+        for font_list in sorted(cache.glob("fontlist-*.json"))[-1:]:
+            shutil.copyfile(font_list, root / "home" / ".matplotlib" / font_list.name)
         if owner is not None:
-            for path in [root, *(root / s for s in ("home", "tmp", "work"))]:
-                os.chown(path, *owner)
+            for dirpath, dirnames, filenames in os.walk(root):
+                for name in [".", *dirnames, *filenames]:
+                    os.chown(os.path.join(dirpath, name), *owner, follow_symlinks=False)
         return folder
 
     @property

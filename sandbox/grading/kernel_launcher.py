@@ -150,8 +150,22 @@ def _child(cfg: dict, cmd: list[str], err_w: int) -> None:
             os._exit(70)
 
 
+def probe() -> int:
+    """Check that this machine lets root enter new namespaces (``--probe``); 0 if it does."""
+    try:
+        _check(_lib().unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC), "unshare")
+        _mount(None, "/", None, MS_REC | MS_PRIVATE, None)
+        _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0755")
+    except OSError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str]) -> int:
     """Run the launcher; returns the kernel's exit code."""
+    if argv == ["--probe"]:
+        return probe()
     if len(argv) < 3 or argv[1] != "--":
         print("usage: kernel_launcher.py CONFIG.json -- KERNEL_CMD...", file=sys.stderr)
         return 2

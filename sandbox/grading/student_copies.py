@@ -27,21 +27,26 @@ def default_course_out() -> Path:
     return repository_root() / "course"
 
 
-def generate(course: Course, assignment: str) -> None:
+def generate(course: Course, assignment: str | None = None) -> None:
     """Run ``nbgrader generate_assignment`` (fills ``release/`` and the gradebook).
 
     Args:
         course: The course.
-        assignment: The assignment.
+        assignment: The assignment, or None for every assignment (in one nbgrader run).
 
     Raises:
         RuntimeError: With nbgrader's errors, if it fails.
     """
-    course.check_assignment(assignment)
-    result = run_nbgrader(course, ["generate_assignment", assignment, "--force", "--log-level=WARN"])
+    if assignment is None:
+        if not course.assignments():
+            raise SandboxInputError("assignments", f"there are no assignments in {course.source}.")
+        target = "*"
+    else:
+        target = course.check_assignment(assignment)
+    result = run_nbgrader(course, ["generate_assignment", target, "--force", "--log-level=WARN"])
     if not result.ok:
         raise RuntimeError(
-            f"nbgrader generate_assignment {assignment} failed:\n"
+            f"nbgrader generate_assignment {target} failed:\n"
             + "\n".join(result.errors(20) or [result.output])
         )
 
@@ -85,9 +90,13 @@ def build(
     names = assignments or course.assignments()
     if not names:
         raise SandboxInputError("assignments", f"there are no assignments in {course.source}.")
+    if assignments:
+        for assignment in names:
+            generate(course, assignment)
+    else:
+        generate(course)
     written = []
     for assignment in names:
-        generate(course, assignment)
         files = []
         for rel in released_files(course, assignment):
             target = out / assignment / rel
@@ -127,8 +136,8 @@ def out_of_sync(course: Course, out_dir: Path | None = None) -> list[str]:
         shutil.copy2(course.root / "nbgrader_config.py", scratch / "nbgrader_config.py")
         shutil.copytree(course.source, scratch / "source")
         copy = Course(scratch)
+        generate(copy)
         for assignment in copy.assignments():
-            generate(copy, assignment)
             for rel in released_files(copy, assignment):
                 fresh = copy.release / assignment / rel
                 committed = out / assignment / rel

@@ -10,6 +10,7 @@ one submission can never watch the next one.
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import pwd
 import shutil
@@ -27,11 +28,13 @@ USER_PREFIX = "smmlab-grader-"
 MAX_USERS = 64
 
 
+@functools.lru_cache(maxsize=1)
 def can_isolate() -> tuple[bool, str]:
-    """Return whether student code can run as another user here, and why not if it cannot.
+    """Return whether student code can run jailed here, and why not if it cannot.
 
     Returns:
-        ``(True, "")`` on Linux as root; otherwise ``(False, reason)``.
+        ``(True, "")`` on Linux as root where namespaces are allowed; otherwise
+        ``(False, reason)``.
     """
     if not sys.platform.startswith("linux"):
         return False, "isolation needs Linux (namespaces and a separate user)"
@@ -39,6 +42,13 @@ def can_isolate() -> tuple[bool, str]:
         return False, "isolation needs root, to create the grading user and switch to it"
     if shutil.which("useradd") is None and not _user_exists(USER_PREFIX + "1"):
         return False, "isolation needs the useradd command to create the grading user"
+    from .jail import LAUNCHER
+
+    probe = subprocess.run(
+        [sys.executable, "-I", "-S", str(LAUNCHER), "--probe"], capture_output=True, text=True, check=False
+    )
+    if probe.returncode != 0:
+        return False, f"this machine does not allow new namespaces ({probe.stderr.strip()})"
     return True, ""
 
 
