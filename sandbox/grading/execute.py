@@ -199,7 +199,6 @@ class SandboxedExecute(Execute):
             "kernel_exit": None,
         }
         user = GradingUser.acquire(self.grading_user) if isolate else None
-        assert user is not None or not isolate
         folder = KernelFolder.create((user.uid, user.gid) if user else None)
         self._folder = folder
         folders_file = self._report_path(".folders.json")
@@ -246,9 +245,9 @@ class SandboxedExecute(Execute):
                 self._report["kernel_death"].update(self._describe_death(self._report["kernel_exit"]))
             self._report["seconds"] = round(time.monotonic() - started, 2)
             self._folder = None
-            folder.remove()
             if user is not None:
-                user.release()
+                user.release()  # ends whatever the kernel left running, before its folder goes
+            folder.remove()
             if folders_file is not None:
                 folders_file.unlink(missing_ok=True)
             self._write_report()
