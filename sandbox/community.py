@@ -46,6 +46,7 @@ from __future__ import annotations
 import math
 import numbers
 import re
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -346,6 +347,37 @@ def season_plan(
         mix["contest"] = float(contest_share)
     hours = {p: audience_peak_hours(world, p, n=2) for p in platforms}
     return build_plan(world.start_date, int(weeks), dict.fromkeys(platforms, int(posts_per_week)), hours, mix)
+
+
+_SEASONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def season_queue(
+    world: World, weeks: int = 8, posts_per_week: int = 7, contest_share: float = 0.1
+) -> pd.DataFrame:
+    """Return the moderation queue of a busy season: ``season_plan`` run, its comments queued.
+
+    The same as ``moderation_queue(world.run_plan(season_plan(world, ...)))``, remembered per
+    world, so asking again (an exercise and its checks) does not run the season again.
+
+    Args:
+        world: The world.
+        weeks: As in ``season_plan``.
+        posts_per_week: As in ``season_plan``.
+        contest_share: As in ``season_plan``.
+
+    Returns:
+        A fresh copy of the queue (``QUEUE_COLUMNS``), with the world's seed in ``attrs``.
+    """
+    key = (int(weeks), int(posts_per_week), float(contest_share))
+    seasons = _SEASONS.setdefault(world, {})
+    if key not in seasons:
+        seasons[key] = moderation_queue(
+            world.run_plan(season_plan(world, weeks, posts_per_week, contest_share))
+        )
+    queue = seasons[key].copy()
+    queue.attrs = dict(seasons[key].attrs)
+    return queue
 
 
 # --- triage rules and their scores -------------------------------------------------------------
@@ -1065,5 +1097,6 @@ __all__ = [
     "question_conversion",
     "rule_matches",
     "season_plan",
+    "season_queue",
     "triage_scores",
 ]

@@ -92,6 +92,14 @@ def test_a_season_plan_covers_every_platform_of_yours_with_contests(world):
             C.season_plan(world, **bad)
 
 
+def test_season_queue_is_the_queue_of_a_season_plan_remembered_per_world(world, queue):
+    first = C.season_queue(world)
+    pd.testing.assert_frame_equal(first, queue)
+    assert first.attrs == queue.attrs
+    first.loc[0, "text"] = "changed by a learner"
+    assert C.season_queue(world).loc[0, "text"] == queue.loc[0, "text"]
+
+
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_every_complaint_template_names_exactly_one_service(lang):
     templates = _TEMPLATES[lang]
