@@ -26,7 +26,6 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import nbformat
 import numpy as np
 import pandas as pd
 
@@ -413,10 +412,14 @@ def formatted_kpi_table(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _html_output(html: str) -> NotebookNode:
+    import nbformat
+
     return nbformat.v4.new_output("display_data", data={"text/html": html, "text/plain": "(table)"})
 
 
 def _png_output(fig: object) -> NotebookNode:
+    import nbformat
+
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=90, bbox_inches="tight")
     data = base64.b64encode(buf.getvalue()).decode("ascii")
@@ -445,6 +448,7 @@ def report_notebook(
         the notes.
     """
     import matplotlib.pyplot as plt
+    import nbformat  # imported here: it takes a second, and only reports need it
 
     from .dashboards import kpi_dashboard
 
