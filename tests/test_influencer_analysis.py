@@ -196,7 +196,9 @@ def test_deal_summary_by_partner_totals_the_deals_first(world, market):
     row = grouped.iloc[0]
     assert row["reach"] == per_deal["reach"].sum()
     assert row["cost"] == pytest.approx(per_deal["cost"].sum())
-    assert row["cost_per_1000_reach"] == pytest.approx(1000 * per_deal["cost"].sum() / per_deal["reach"].sum())
+    assert row["cost_per_1000_reach"] == pytest.approx(
+        1000 * per_deal["cost"].sum() / per_deal["reach"].sum()
+    )
     assert row["romi"] == pytest.approx((per_deal["revenue"].sum() * 0.5 - row["cost"]) / row["cost"])
     with pytest.raises(SandboxInputError):
         ia.deal_summary(res.deals, by="reach")
