@@ -328,7 +328,10 @@ def grade_student(
                 graded_at=now,
             )
         )
-    shutil.rmtree(scratch / student, ignore_errors=True)
+    # Only this assignment's folder: the same student's other assignments may be grading now
+    # in another worker (several assignments share one scratch folder); the whole scratch
+    # folder is removed when the run ends.
+    shutil.rmtree(scratch / student / assignment, ignore_errors=True)
     return statuses
 
 
