@@ -45,8 +45,6 @@ STUDENT_ID = ""
 """
 
 SETUP = """
-import math
-
 import numpy as np
 import pandas as pd
 

@@ -135,7 +135,7 @@ check_between(float(_w["er_reach"].max()), 0, 1, what="the largest weekly er_rea
               hint="A rate is a fraction (0.03 = 3 %): post_engagements / post_reach.")
 ### BEGIN HIDDEN TESTS
 from sandbox.exercises import reference_world
-from sandbox.grading.feedback import check_true
+from sandbox.grading.feedback import check_true as _check_true
 
 _rw = reference_world(STUDENT_ID)
 _rm = run_month(_rw)
@@ -155,9 +155,9 @@ def _same(got, exp, label):
                 hint="Weeks run 7 days from the first date in the table you are given.")
     for c in exp.columns:
         g, e = got[c].to_numpy(dtype=float), exp[c].to_numpy(dtype=float)
-        check_true(np.allclose(g, e, rtol=1e-6, equal_nan=True), what=f"column {c} of {label}",
-                   problem=f"expected {np.round(e, 4).tolist()}, got {np.round(g, 4).tolist()}.",
-                   hint="Add the days up per week first, then divide the totals; 0 to divide by gives NaN.")
+        _check_true(np.allclose(g, e, rtol=1e-6, equal_nan=True), what=f"column {c} of {label}",
+                    problem=f"expected {np.round(e, 4).tolist()}, got {np.round(g, 4).tolist()}.",
+                    hint="Add the days up per week first, then divide the totals; 0 to divide by gives NaN.")
 
 
 _same(weekly_kpis(_rd), _exp_weekly(_rd), "weekly_kpis(daily) in your world")
@@ -462,7 +462,7 @@ def make_dashboard(weekly):
         ("Registrations", "registrations", "registrations", 1),
         ("Spend", "spend", "USD", 1),
     ]
-    for ax, (title, column, ylabel, scale) in zip(axes.flat, panels):
+    for ax, (title, column, ylabel, scale) in zip(axes.flat, panels, strict=True):
         ax.plot(weeks, weekly[column] * scale, marker="o")
         ax.set_title(title)
         ax.set_xlabel("week")
