@@ -92,9 +92,10 @@ def test_the_whole_cycle(course, tmp_path, capsys):
     assert sorted(p.name for p in course.submitted.iterdir()) == ["ada", "bob"]
 
     assert main([*root, "autograde", A, "--workers", "2"]) == 0
-    printed = capsys.readouterr().out
-    assert "ada" in printed and "12/12" in printed
-    assert "done: 2 graded" in printed
+    printed = capsys.readouterr()
+    assert "ada" in printed.out and "12/12" in printed.out
+    assert "done: 2 graded" in printed.out
+    assert "grading" in printed.err and "2/2" in printed.err  # the class's progress bar
 
     assert main([*root, "feedback", A]) == 0
     assert (course.feedback / "ada" / A / f"{NB}.html").is_file()

@@ -36,6 +36,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import SandboxInputError
+from ..progress import progress as progress_bar_for
 from . import config as defaults
 from .course import Course
 from .jail import lock_private_paths
@@ -342,6 +343,7 @@ def autograde(
     students: list[str] | None = None,
     options: GradingOptions | None = None,
     progress: Callable[[str], None] = print,
+    progress_bar: bool | None = None,
 ) -> list[NotebookStatus]:
     """Autograde every submission of one or more assignments (or the given students), safely.
 
@@ -351,7 +353,10 @@ def autograde(
         students: Student ids to grade (default: everyone with a submission; roster students
             without one are reported as missing).
         options: Limits and parallelism.
-        progress: Where progress lines go.
+        progress: Where progress lines go (one line per graded notebook).
+        progress_bar: Show a progress bar over the class (a widget in JupyterLab, text in a
+            terminal): True or False to force; by default shown when progress lines are
+            printed and there are at least two submissions.
 
     Returns:
         The status of every student and notebook, with scores.
@@ -372,6 +377,11 @@ def autograde(
         wanted = sorted(set(students)) if students else submitted
         todo += [(name, s) for s in wanted if s in submitted]
         absent += [(name, s) for s in (wanted if students else roster) if s not in submitted]
+    bar = progress_bar_for(
+        total=len(todo), desc="grading", enabled=progress_bar, auto=progress is print and len(todo) >= 2
+    )
+    if not bar.disable and progress is print:
+        progress = bar.write  # lines printed above the bar, not through it
     run_id = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     scratch_rel = f"{course.work.name}/scratch/{run_id}"
     (course.root / scratch_rel).mkdir(parents=True, mode=0o700)
@@ -417,6 +427,7 @@ def autograde(
         store.save(statuses)
         with lock:
             done[0] += 1
+            bar.update(1)
             for s in statuses:
                 score = f"{s.score:g}/{s.max_score:g}" if s.score is not None and s.max_score else "-"
                 extra = f"  {s.detail}" if s.status != "graded" and s.detail else ""
@@ -433,6 +444,7 @@ def autograde(
             for statuses in pool.map(work, todo):
                 everything += statuses
     finally:
+        bar.close()
         for w in workers:
             w.close()
     for name, student in absent:
