@@ -53,9 +53,9 @@ import numpy as np
 import pandas as pd
 
 from sandbox.exercises import student_world
-from sandbox.post_checklist import GOAL_CTAS, check_post
+from sandbox.post_checklist import GOAL_CTAS, check_post  # noqa: F401 - GOAL_CTAS: for your answer
 from sandbox.post_lab import compare_posts, trends_in_period
-from sandbox.trends import freshness, intensity
+from sandbox.trends import freshness, intensity  # noqa: F401 - intensity: for your answer
 
 world = student_world(STUDENT_ID)
 print(f"Your brand: {world.you} ({world.niche.replace('_', ' ')}); plans start {world.start_date:%d %b %Y}.")

@@ -46,9 +46,9 @@ STUDENT_ID = ""
 """
 
 SETUP = """
-import math
+import math  # noqa: F401 - for your answers
 
-import numpy as np
+import numpy as np  # noqa: F401 - for your answers
 import pandas as pd
 
 import sandbox
@@ -255,13 +255,18 @@ ab = ab_results.ad_sets[["ad_set", "spend", "impressions", "reach", "clicks"]]
 ab
 """
 
-AB_REFERENCE = """
+# the hidden tests of Parts 2 and 3 rerun the creative test in the reference world
+AB_REFERENCE_IMPORTS = """
 import sandbox as _sandbox
 from sandbox import analysis as _analysis
-from sandbox.ads import AdsManager as _AdsManager, Creative as _Creative, Targeting as _T
+from sandbox.ads import AdsManager as _AdsManager
+from sandbox.ads import Creative as _Creative
+from sandbox.ads import Targeting as _Targeting
 from sandbox.ads_trials import creative_test as _creative_test
 from sandbox.exercises import reference_world
+"""
 
+AB_REFERENCE = """
 _w = reference_world(STUDENT_ID)
 _fans = _w.audience("you").drop_duplicates("person_id")
 _main = _analysis.persona_summary(_w, _fans[_fans["role"] != "bot"])["main_platform"]
@@ -271,7 +276,7 @@ _place = {"cities": [_panel.brand_city]} if _niche.local else {"countries": [_pa
 _ap = _sandbox.params.AD_PLATFORMS[_main]
 _fmt = "image" if "image" in _ap.ad_formats else next(iter(_ap.ad_formats))
 _head = "Your first visit is on us"
-_spec = _T(platforms=[_main], interests=list(_niche.core_interests), **_place)
+_spec = _Targeting(platforms=[_main], interests=list(_niche.core_interests), **_place)
 _creatives = {
     "A: stock photo": _Creative(format=_fmt, text_length=90, visual_fit=0.4),
     "B: own photo + headline": _Creative(format=_fmt, text_length=90, headline=_head, visual_fit=0.85),
@@ -331,6 +336,7 @@ T2 = (
     '''
 """Checks that add_ad_metrics adds ctr, cpc, cpm and frequency to a copy of the table, with sound values."""
 import pandas as pd
+
 from sandbox.grading.feedback import check_between, check_equal, check_true, check_type
 
 _before = ab.copy()
@@ -355,9 +361,10 @@ for _, _r in _m.iterrows():
                hint="frequency = impressions / reach (not reach / impressions).")
 ### BEGIN HIDDEN TESTS
 import math
-
-from sandbox.grading.feedback import check_close
 '''
+    + AB_REFERENCE_IMPORTS
+    + """from sandbox.grading.feedback import check_close
+"""
     + AB_REFERENCE
     + """
 _got = add_ad_metrics(_ref).set_index("ad_set")
@@ -436,6 +443,7 @@ T3 = (
     '''
 """Checks that pick_winner names a tested creative (or None), and None when no creative has enough clicks."""
 import pandas as pd
+
 from sandbox.grading.feedback import check_equal, check_in, check_type
 
 _win = pick_winner(ab)
@@ -448,6 +456,7 @@ check_equal(pick_winner(_few), None, what="pick_winner on a test where no creati
             hint="Keep only rows with clicks >= min_clicks; with fewer than two left, return None.")
 ### BEGIN HIDDEN TESTS
 '''
+    + AB_REFERENCE_IMPORTS
     + AB_REFERENCE
     + """
 
@@ -581,8 +590,10 @@ for _goal in ("new customers", "awareness"):
 import math
 
 import pandas as pd
+
 import sandbox as _sandbox
-from sandbox.ads import AdsManager as _AdsManager, Targeting as _T
+from sandbox.ads import AdsManager as _AdsManager
+from sandbox.ads import Targeting as _Targeting
 from sandbox.ads_trials import compare_audiences as _compare
 from sandbox.exercises import reference_world
 from sandbox.grading.feedback import check_equal
@@ -612,10 +623,11 @@ _niche = _sandbox.NICHES[_w.niche]
 _place = {"cities": [_ads.panel.brand_city]} if _niche.local else {"countries": [_ads.panel.brand_country]}
 _interests = list(_niche.core_interests)
 _c = _compare(_w, {
-    "interests": _T(platforms=_plats, interests=_interests, exclude=[_visitors], **_place),
-    "lookalike 5%": _T(platforms=_plats, custom_audiences=[_lal], exclude=[_visitors], **_place),
+    "interests": _Targeting(platforms=_plats, interests=_interests, exclude=[_visitors], **_place),
+    "lookalike 5%": _Targeting(platforms=_plats, custom_audiences=[_lal], exclude=[_visitors], **_place),
 }, daily_budget=20, days=10, objective="leads")
-_h = _compare(_w, {"site visitors 180 days": _T(platforms=_plats, custom_audiences=[_visitors], **_place)},
+_h = _compare(_w, {"site visitors 180 days": _Targeting(platforms=_plats, custom_audiences=[_visitors],
+                                                        **_place)},
               daily_budget=5, days=10, objective="leads")
 _ref = pd.concat([_c.assign(kind="cold"), _h.assign(kind="warm")]).reset_index()
 for _goal in ("sales", "new customers", "awareness"):

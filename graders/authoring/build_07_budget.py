@@ -46,9 +46,9 @@ STUDENT_ID = ""
 """
 
 SETUP = """
-import math
+import math  # noqa: F401 - for your answers
 
-import numpy as np
+import numpy as np  # noqa: F401 - for your answers
 import pandas as pd
 
 import sandbox
@@ -124,6 +124,7 @@ plan.round(4)
 T1 = '''
 """Checks that plan_budget gives one row per tested platform with the rates, clicks and budget columns."""
 import pandas as pd
+
 from sandbox.grading.feedback import check_between, check_close, check_equal, check_true, check_type
 
 _plan = plan_budget(test, 200)
@@ -151,7 +152,8 @@ for _p, _r in _plan.iterrows():
 import math
 
 import sandbox as _sandbox
-from sandbox.ads import AdsManager as _AdsManager, Targeting as _T
+from sandbox.ads import AdsManager as _AdsManager
+from sandbox.ads import Targeting as _Targeting
 from sandbox.ads_trials import compare_audiences as _compare
 from sandbox.exercises import reference_world
 from sandbox.grading.feedback import check_close, fail
@@ -160,7 +162,7 @@ _w = reference_world(STUDENT_ID)
 _niche = _sandbox.NICHES[_w.niche]
 _panel = _AdsManager(_w).panel
 _place = {"cities": [_panel.brand_city]} if _niche.local else {"countries": [_panel.brand_country]}
-_specs = {p: _T(platforms=[p], interests=list(_niche.core_interests), **_place)
+_specs = {p: _Targeting(platforms=[p], interests=list(_niche.core_interests), **_place)
           for p in ["pixa", "circles", "chirp", "loop", "beacon"]}
 _ref = _compare(_w, _specs, daily_budget=40, days=10)
 _ref = _ref[["spend", "impressions", "clicks", "visits", "registrations"]]
@@ -258,6 +260,7 @@ split
 T2 = '''
 """Checks that split_by_efficiency gives an amount per platform, adding up to the total, none negative."""
 import pandas as pd
+
 from sandbox.grading.feedback import check_close, check_equal, check_true, check_type
 
 # a plan built from the test (budget for 200 registrations = 200 x spend / registrations), so this part
@@ -394,6 +397,7 @@ violations
 T3 = '''
 """Checks that pacing_violations returns ad_set, date and rule columns naming real report rows and rules."""
 import pandas as pd
+
 from sandbox.grading.feedback import check_equal, check_in, check_true, check_type
 
 _v = pacing_violations(report)
@@ -540,6 +544,7 @@ payback.round(3)
 T4 = '''
 """Checks that cost_recovery adds five columns to a copy of `sales`, ROMI below ROAS, a yes/no verdict."""
 import pandas as pd
+
 from sandbox.grading.feedback import check_close, check_true, check_type
 
 _before = sales.copy()

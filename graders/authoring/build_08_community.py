@@ -46,10 +46,10 @@ STUDENT_ID = ""
 """
 
 SETUP = """
-import numpy as np
+import numpy as np  # noqa: F401 - for your answers
 import pandas as pd
 
-import sandbox
+import sandbox  # noqa: F401 - for your answers
 from sandbox import community, community_replies
 from sandbox.exercises import student_world
 
@@ -247,9 +247,7 @@ report
 
 T2 = '''
 """Checks that response_report gives a median in minutes, a share from 0 to 1 and a platform of the log."""
-from sandbox.grading.feedback import (
-    check_between, check_close, check_equal, check_in, check_number, check_type,
-)
+from sandbox.grading.feedback import check_between, check_equal, check_in, check_number, check_type
 
 _r = response_report(replies)
 check_type(_r, dict, what="response_report(replies)", hint='Return a dict like {"median_minutes": ..., ...}.')
@@ -266,6 +264,7 @@ check_in(_r["slowest_platform"], sorted(replies["platform"].unique()), what='rep
          hint="The name of one platform of the log, e.g. 'loop'.")
 ### BEGIN HIDDEN TESTS
 from sandbox.exercises import reference_world
+from sandbox.grading.feedback import check_close
 
 
 def _expected(log):
@@ -374,14 +373,16 @@ def choose_action(label, text):
 
 
 examples = queue.groupby("label").head(1)[["label", "text"]]
-examples.assign(decision=[choose_action(lab, txt) for lab, txt in zip(examples["label"], examples["text"])])
+examples.assign(
+    decision=[choose_action(lab, txt) for lab, txt in zip(examples["label"], examples["text"], strict=True)]
+)
 '''
 
 T3 = '''
 """Checks that choose_action returns an allowed action and a service only for escalations."""
 from sandbox.grading.feedback import check_equal, check_in, check_true, check_type
 
-for _lab, _txt in zip(examples["label"], examples["text"]):
+for _lab, _txt in zip(examples["label"], examples["text"], strict=True):
     _d = choose_action(_lab, _txt)
     check_type(_d, tuple, what=f"choose_action({_lab!r}, ...)", hint='Return a pair: ("reply", None).')
     check_equal(len(_d), 2, what=f"the length of choose_action({_lab!r}, ...)",
@@ -407,7 +408,7 @@ _WHY = {"spam": "Spam is removed (delete or hide).",
 _w = reference_world(STUDENT_ID)
 _q = community.season_queue(_w, weeks=8)
 _rows = []
-for _cid, _lab, _txt, _svc in zip(_q["comment_id"], _q["label"], _q["text"], _q["service"]):
+for _cid, _lab, _txt, _svc in zip(_q["comment_id"], _q["label"], _q["text"], _q["service"], strict=True):
     _act, _s = choose_action(_lab, _txt)
     check_in(_act, sorted(_ALLOWED[_lab]), what=f"the action for the {_lab} comment {_txt!r}",
              hint=_WHY[_lab])
@@ -483,6 +484,8 @@ def plan_replies(backlog, budget_minutes):
         A list of comment ids.
     """
     ### BEGIN SOLUTION
+    chosen, used = [], 0.0
+
     def value_now(row, clock):
         delay = row["waited_minutes"] + clock + row["work_minutes"]
         if row["label"] == "question":
@@ -491,7 +494,6 @@ def plan_replies(backlog, budget_minutes):
 
     # pick by value per minute of work, then answer the chosen questions first (they go cold fastest)
     density = backlog.apply(lambda row: value_now(row, 0) / row["work_minutes"], axis=1)
-    chosen, used = [], 0.0
     for i in density.sort_values(ascending=False).index:
         if used + backlog.loc[i, "work_minutes"] <= budget_minutes:
             chosen.append(i)

@@ -47,12 +47,13 @@ STUDENT_ID = ""
 """
 
 SETUP = """
-import pandas as pd
+import pandas as pd  # noqa: F401 - for your answers
 
-from sandbox import NICHES, content_plan
-from sandbox.ads import AdsManager, Creative, Deal, Targeting, marketplace
+from sandbox import NICHES, content_plan  # noqa: F401 - content_plan: for your plan
+from sandbox.ads import AdsManager, Creative, Deal, Targeting, marketplace  # noqa: F401 - for your plan
 from sandbox.capstone import (
-    AdSetSpec, Brief, CapstonePlan, ModerationRules, Outcome,
+    AdSetSpec,  # noqa: F401 - for your plan
+    Brief, CapstonePlan, ModerationRules, Outcome,
     leaderboard, moderation_quality, run, run_ghosts, score, validate,
 )
 from sandbox.exercises import student_world
