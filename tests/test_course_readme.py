@@ -16,7 +16,9 @@ def graded_ids(module: str) -> set[str]:
     if not source.exists():
         return set()
     nb = nbformat.read(source, as_version=4)
-    return {c.metadata["nbgrader"]["grade_id"] for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}
+    return {
+        c.metadata["nbgrader"]["grade_id"] for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")
+    }
 
 
 def modules() -> list[str]:
@@ -34,7 +36,9 @@ def test_every_smm_function_maps_to_a_lesson_and_its_graded_parts_in_sync_with_t
     text = README.read_text()
     rows = [line for line in text.splitlines() if re.match(r"^\| (\d+|1-10|start) \|", line)]
     numbers = [line.split("|")[1].strip() for line in rows]
-    assert [n for n in numbers if n.isdigit()] == [str(n) for n in range(1, 11)], "functions 1-10 each have a row"
+    assert [n for n in numbers if n.isdigit()] == [str(n) for n in range(1, 11)], (
+        "functions 1-10 each have a row"
+    )
     listed = set(re.findall(r"`(q\d+_[a-z0-9_]+)`", text))
     for m in modules():
         ids = graded_ids(m)
