@@ -207,7 +207,7 @@ def data_dictionary(manifest: dict[str, Any]) -> str:
         "```python",
         "from sandbox.datasets import load",
         "",
-        'posts = load("posts")      # the column types below, datetimes parsed, text as "str"',
+        'posts = load("posts")  # the column types below, datetimes parsed, text as "str"',
         "```",
         "",
         "The same tables come from a live world: `World(seed=..., size=...).posts`.",
