@@ -457,6 +457,8 @@ check_equal(pick_winner(_few), None, what="pick_winner on a test where no creati
 ### BEGIN HIDDEN TESTS
 '''
     + AB_REFERENCE_IMPORTS
+    + """from sandbox.grading.feedback import fail
+"""
     + AB_REFERENCE
     + """
 
@@ -596,7 +598,7 @@ from sandbox.ads import AdsManager as _AdsManager
 from sandbox.ads import Targeting as _Targeting
 from sandbox.ads_trials import compare_audiences as _compare
 from sandbox.exercises import reference_world
-from sandbox.grading.feedback import check_equal
+from sandbox.grading.feedback import check_equal, fail
 
 
 def _choose(table, goal, label):
