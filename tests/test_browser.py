@@ -6,6 +6,8 @@ Screenshots land in test-artifacts/ (git-ignored) for a person to look at.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -44,6 +46,21 @@ def lab(tmp_path_factory):
         ROOT / "graders" / "source" / "00-welcome" / "00-welcome-exercise.ipynb",
         folder / "00-welcome-exercise.ipynb",
     )
+    # the instructor releases the welcome exercise to the course's exchange (inside the copy)
+    released = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "smm-lab"),
+            "course",
+            "--course-dir",
+            str(root / "graders"),
+            "release",
+            "00-welcome",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert released.returncode == 0, released.stdout + released.stderr
     server = start_lab(root, home)
     yield server
     server.stop()
@@ -148,6 +165,25 @@ def test_formgrader_shows_the_course(lab, page):
     page.wait_for_selector("text=00-welcome", timeout=90_000)
     assert page.locator("text=00-welcome").count() >= 1
     page.screenshot(path=str(ARTIFACTS / "formgrader.png"))
+
+
+def test_learners_assignment_list_shows_the_released_exercise_and_fetches_it(lab, page):
+    """A learner in a class opens Nbgrader > Assignment List, sees the released exercise, fetches it."""
+    page.goto(lab.url(f"lab/workspaces/{uuid.uuid4().hex[:8]}/tree/course?reset"))
+    page.wait_for_selector("div.lm-MenuBar-itemLabel:text('Nbgrader')", timeout=90_000)
+    page.click("div.lm-MenuBar-itemLabel:text('Nbgrader')")
+    page.click("li.lm-Menu-item:has-text('Assignment List')")
+    released = page.locator("#released_assignments_list .list_item:has-text('00-welcome')")
+    released.wait_for(timeout=60_000)
+    released.locator("button:has-text('Fetch')").click()
+    fetched = page.locator(
+        "#fetched_assignments_list .list_item:not(.nested_list_item):has-text('00-welcome')"
+    )
+    fetched.wait_for(timeout=60_000)
+    assert "Submit" in fetched.inner_text()
+    # nbgrader fetches into the folder JupyterLab serves, next to course/
+    assert (lab.root / "00-welcome" / "00-welcome-exercise.ipynb").is_file()
+    page.screenshot(path=str(ARTIFACTS / "assignment-list.png"))
 
 
 def test_artifacts_folder_is_ignored_by_git():
