@@ -99,6 +99,8 @@ def test_solution_scores_full_marks_and_blank_copy_zero_without_errors(course, g
     solution = graded[(assignment, "solution", notebook)]
     assert solution.status == "graded", solution.detail
     assert solution.score == solution.max_score > 0, solution.detail
+    # the whole source (solution, visible and hidden tests) runs in a fresh kernel in time
+    assert solution.seconds < 60, f"grading the solution took {solution.seconds} s (limit 60 s)"
     blank = graded[(assignment, "blank", notebook)]
     assert blank.status == "graded", blank.detail  # a blank copy is graded, not an error
     assert blank.score == 0
