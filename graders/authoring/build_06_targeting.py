@@ -87,6 +87,9 @@ out). Turn it into an ad audience. Write `spec_from_persona(persona, country)`: 
 - **interests**: the first two interests of `top_interests` (text like `"food, coffee, music"`:
   split it on the commas).
 
+These rules differ slightly from the lesson's (the age band widened by 5 years instead of the
+percentiles widened by 3, and a 50% rule for the city): follow these.
+
 Why: an audience built from real followers reaches people like them; the ages and one-gender
 rule keep the core without cutting off its neighbours. The test estimates your spec in your
 world: a good spec is neither too narrow nor too broad.
@@ -542,7 +545,7 @@ brought no registration). The owner has three goals for next month, and a rule f
   `cost_per_registration`, warm or cold;
 - `"new customers"` — people who do not know the brand yet: only **cold** audiences count; the
   lowest `cost_per_registration` among them;
-- `"awareness"` — show the brand to as many new people as possible for the money: only **cold**
+- `"awareness"` — as many impressions among new people as possible for the money: only **cold**
   audiences count; the lowest `cpm` among them.
 
 An audience whose number is `NaN` never wins. On a tie, the first in the table wins. If no
