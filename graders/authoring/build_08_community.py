@@ -334,6 +334,10 @@ team's rules:
   product is not as shown, support does not answer);
 - **praise** is never removed: `"reply"` (thank them) or `"ignore"`.
 
+A complaint can mention more than one problem: check the services in the order payments →
+delivery → venue → customer_care, and the first that fits wins. An order that never arrived is
+`"delivery"` even if nobody answered the customer's messages.
+
 Write `choose_action(label, text)`. It returns a pair `(action, service)`: `service` is one of
 the four services when the action is `"escalate"`, and `None` otherwise. Read the service from
 the complaint's words (`text.lower()` and `in` are enough). The grader tries every comment of
@@ -454,8 +458,8 @@ minutes of everything you handled before it, plus its own.
 A question answered after `d` minutes becomes a purchase with chance
 `community.question_conversion(d)`; a complaint escalated to the right service after `d`
 minutes keeps the customer with chance `community.complaint_recovery(d)`. Questions are quick
-but go cold fast; complaints take longer and are worth more. Comments you do not get to win
-nothing.
+but go cold fast; complaints take longer and are worth more. A comment you do not get to
+within the time wins nothing.
 
 Write `plan_replies(backlog, budget_minutes)`: it returns the list of comment ids you handle,
 first to last, whose work fits in `budget_minutes`. To pass, your plan must win **more expected
