@@ -4,8 +4,8 @@ A blogger's profile shows followers, and some of them are fake (bought, or bots)
 engagement rates tell the story: by **reported followers** (what the profile seems to
 achieve) and by **real followers** (what the people who exist actually do). A price is worth
 comparing per person the post will really reach: ``price / (real followers x reach rate)``,
-where the reach rate is the share of an account's real followers a post on that platform
-typically reaches, non-followers it is shown to included (``reach_rates``).
+where the reach rate is the number of people a typical post on that platform reaches per
+real follower, non-followers it is shown to included (``reach_rates``).
 
 The helpers work on ``sandbox.ads.marketplace(world)`` (or ``world.influencers``, for the
 columns that need no audience check) and on ``run_deals(...).deals``::
@@ -105,7 +105,8 @@ def score_influencers(market: pd.DataFrame, kind: str = "paid_post") -> pd.DataF
         - ``price``: the deal's price, USD (the price per post x the type's price multiple;
           0 for affiliate deals, which pay a commission on sales instead);
         - ``price_per_real_reach``: price / expected_reach, USD per person reached;
-        - ``price_per_1000_reach``: the same per 1,000 people (compare with an ad's CPM);
+        - ``price_per_1000_reach``: the same per 1,000 people (compare with an ad's cost per
+          1,000 people reached, CPM x frequency: close to its CPM when frequency is near 1);
         - ``price_per_engagement``: price / avg_engagements, USD.
 
     Raises:

@@ -60,7 +60,8 @@ BRAND_CITY = world.brands["city"].iloc[0]
 # The influencer market. The ready-made engagement rates are removed: you compute them.
 market = marketplace(world).drop(columns=["engagement_rate", "real_engagement_rate"])
 
-# Share of an account's real followers a typical post reaches, per platform (non-followers included).
+# People a typical post reaches per real follower, per platform (non-followers included;
+# close to 1 on short-video platforms).
 REACH_RATE = ia.reach_rates().to_dict()
 
 print(f"Your brand: {world.you}, a {world.niche.replace('_', ' ')} in {BRAND_CITY} "
@@ -510,8 +511,8 @@ P5 = """
 
 The owner's rule: keep the blogger with the **lowest cost per registration** among those who
 brought at least one registration. If none of them brought a registration, keep the one with
-the **lowest cost per real follow** (among those with at least one real follow). On a tie,
-the handle that comes first alphabetically.
+the **lowest cost per real follow** (among those with at least one real follow: in this
+exercise there is always at least one). On a tie, the handle that comes first alphabetically.
 
 Write `keep_blogger(report)`: it takes a report like Part 4's and returns the chosen handle
 (text, e.g. `"@anna12"`).
