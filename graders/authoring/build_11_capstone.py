@@ -349,6 +349,9 @@ from `outcome.channels` (the channel table: one row per channel, columns `cost`,
 | `"best_channel"` | the `channel` with the most registrations (first on a tie); `None` if none brought any |
 | `"romi"` | (gross profit summed − spend) ÷ spend; `None` when nothing was spent |
 
+`"best_channel"` here means the channel with the most registrations (the brief's goal), not the
+best ROMI as in module 10.
+
 It must work for any campaign's outcome: the hidden tests also give it the ghosts' outcomes
 (one that did nothing, one that spent nothing).
 """
