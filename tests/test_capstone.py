@@ -12,6 +12,7 @@ from sandbox.ads import Creative, Deal, Targeting, marketplace
 from sandbox.ads.panel import market_panel
 from sandbox.capstone import (
     GHOSTS,
+    LIMIT_RULES,
     MAX_POINTS,
     PASS_MARK,
     REPORT_KPIS,
@@ -26,6 +27,7 @@ from sandbox.capstone import (
     deal_price,
     expected_report,
     ghost_plans,
+    ghosts_out_of_competition,
     leaderboard,
     moderation_quality,
     run,
@@ -416,14 +418,38 @@ def test_leaderboard_ranks_by_the_goal_then_spend(brief):
     o = run(learner_plan(brief), brief)
     board = leaderboard(o, brief)
     assert list(board["rank"]) == [1, 2, 3, 4, 5]
-    assert board["goal_value"].is_monotonic_decreasing
     assert set(board["plan"]) == {"learner", *GHOSTS}
+    # plans that keep the brief's limits first, each group by the goal
+    assert board["in_competition"].is_monotonic_decreasing
+    for _, group in board.groupby("in_competition"):
+        assert group["goal_value"].is_monotonic_decreasing
     rows = board.set_index("plan")
     assert rows.loc["learner", "rules_broken"] == 0 and pd.isna(rows.loc["learner", "you_beat"])
     assert rows.loc["do nothing", "rules_broken"] >= 2  # no posts, no deal
     assert rows.loc["textbook plan", "rules_broken"] == 0
     for name in GHOSTS:
-        assert bool(rows.loc[name, "you_beat"]) == (o.goal_value > rows.loc[name, "goal_value"])
+        if rows.loc[name, "in_competition"]:
+            assert bool(rows.loc[name, "you_beat"]) == (o.goal_value > rows.loc[name, "goal_value"])
+        else:
+            assert bool(rows.loc[name, "you_beat"])
+
+
+def test_a_ghost_that_breaks_a_limit_is_out_of_competition(brief):
+    """The posting spree posts more a day than the brief allows: shown, never a target to beat."""
+    out = ghosts_out_of_competition(brief)
+    assert out == {"posting spree": ["posts_per_day"]}
+    assert set(LIMIT_RULES) == {"posts_per_day", "budget"}
+    s = score(learner_plan(brief), brief, report_of)
+    rows = s.leaderboard.set_index("plan")
+    assert not rows.loc["posting spree", "in_competition"] and rows.loc["posting spree", "rank"] == 5
+    assert (
+        "'posting spree' is out of competition (breaks the posts_per_day limit)" in s.parts.loc[1, "detail"]
+    )
+    assert not any("posting spree" in f for f in s.failures)
+    # the margin is over the best ghost that keeps the limits
+    ghosts = run_ghosts(brief)
+    best = max(g.goal_value for name, g in ghosts.items() if name not in out)
+    assert f"margin over the best ghost ({best:,})" in s.parts.loc[1, "detail"]
 
 
 def test_check_report_accepts_the_run_and_flags_wrong_kpis(brief):

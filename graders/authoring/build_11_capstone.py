@@ -267,8 +267,9 @@ P3 = """
 The course runs four **ghost** strategies in your world under your brief (lesson, section 6):
 `do nothing`, `ads only` (the whole budget on one broad ad set bought for clicks), `posting
 spree` and `textbook plan`. Your plan earns **2 points** for more registrations than "do
-nothing" and **3 points** for more registrations than "ads only". (Beating the other two is not
-graded here; see your score at the end.)
+nothing" and **3 points** for more registrations than "ads only". (Beating the textbook plan is
+not graded here; see your score at the end. The posting spree posts more a day than the brief
+allows, so it is out of competition: it is on the leaderboard to compare with, not to beat.)
 
 Write `campaign_outcome(brief)`: it runs your plan for the brief with `run(plan, brief)` and
 returns the `Outcome`. If your plan loses, improve `capstone_plan` in Part 2: the objective of
@@ -291,7 +292,8 @@ def campaign_outcome(brief):
 my_outcome = campaign_outcome(brief)
 print(my_outcome)
 board = leaderboard(my_outcome, brief)
-board[["rank", "plan", "goal_value", "spend", "cost_per_result", "rules_broken", "you_beat"]]
+columns = ["rank", "plan", "goal_value", "spend", "cost_per_result", "rules_broken", "in_competition"]
+board[[*columns, "you_beat"]]
 '''
 
 T3A = '''

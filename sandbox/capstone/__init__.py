@@ -21,7 +21,16 @@ the course's ghost strategies and ``score`` grades it::
 from .brief import DEAL_KINDS, GOALS, RULE_ORDER, Brief
 from .campaign import AdSetSpec, CapstonePlan
 from .engine import MODERATION_EFFECTS, REPORT_KPIS, Outcome, channel_table, moderation_outcome, run
-from .ghosts import GHOSTS, ghost_plans, ghost_rules_broken, pick_influencer, run_ghosts, textbook_plan
+from .ghosts import (
+    GHOSTS,
+    LIMIT_RULES,
+    ghost_plans,
+    ghost_rules_broken,
+    ghosts_out_of_competition,
+    pick_influencer,
+    run_ghosts,
+    textbook_plan,
+)
 from .moderation import HIDE_LABELS, ModerationRules, moderation_quality
 from .rules import check_rules, committed_spend, deal_price, validate
 from .scoring import MAX_POINTS, PASS_MARK, POINTS, Score, check_report, expected_report, leaderboard, score
@@ -31,6 +40,7 @@ __all__ = [
     "GHOSTS",
     "GOALS",
     "HIDE_LABELS",
+    "LIMIT_RULES",
     "MAX_POINTS",
     "MODERATION_EFFECTS",
     "PASS_MARK",
@@ -51,6 +61,7 @@ __all__ = [
     "expected_report",
     "ghost_plans",
     "ghost_rules_broken",
+    "ghosts_out_of_competition",
     "leaderboard",
     "moderation_outcome",
     "moderation_quality",

@@ -301,6 +301,26 @@ def run_ghosts(brief: Brief) -> dict[str, Outcome]:
     return dict(per_world[brief.key])
 
 
+LIMIT_RULES: tuple[str, ...] = ("posts_per_day", "budget")
+"""The brief's limits: rules that cap how much a plan does. A plan that breaks one gets its result
+by doing more than the client allows (more posts a day, more money), so it cannot be compared
+with plans that keep them. The other rules ask for something a plan must have."""
+
+
+def _ghost_broken_rules(brief: Brief) -> dict[str, list[str]]:
+    """Return the names of the rules each ghost breaks (computed once per world and brief)."""
+    from .rules import check_rules
+
+    per_world = _RUNS.setdefault(brief.world, {})
+    key = ("rules", *brief.key)
+    if key not in per_world:
+        per_world[key] = {}
+        for name, plan in ghost_plans(brief).items():
+            table = check_rules(plan, brief)
+            per_world[key][name] = list(table.loc[table["ok"].fillna(True).eq(False), "rule"])
+    return {name: list(rules) for name, rules in per_world[key].items()}
+
+
 def ghost_rules_broken(brief: Brief) -> dict[str, int]:
     """Return how many of the brief's rules each ghost breaks (computed once per world and brief).
 
@@ -310,13 +330,25 @@ def ghost_rules_broken(brief: Brief) -> dict[str, int]:
     Returns:
         Ghost name -> number of broken rules.
     """
-    from .rules import check_rules
+    return {name: len(rules) for name, rules in _ghost_broken_rules(brief).items()}
 
-    per_world = _RUNS.setdefault(brief.world, {})
-    key = ("rules", *brief.key)
-    if key not in per_world:
-        per_world[key] = {
-            name: int(check_rules(plan, brief)["ok"].fillna(True).eq(False).sum())
-            for name, plan in ghost_plans(brief).items()
-        }
-    return dict(per_world[key])
+
+def ghosts_out_of_competition(brief: Brief) -> dict[str, list[str]]:
+    """Return the ghosts that break one of the brief's limits (``LIMIT_RULES``), with those limits.
+
+    Such a ghost (the "posting spree", which posts more a day than the brief allows) is shown
+    on the leaderboard for comparison, but a plan that keeps the limits counts as beating it:
+    more posts than the client allows is not a result you could have delivered.
+
+    Args:
+        brief: The brief.
+
+    Returns:
+        Ghost name -> the limits it breaks (only ghosts that break at least one).
+    """
+    out = {}
+    for name, rules in _ghost_broken_rules(brief).items():
+        limits = [r for r in rules if r in LIMIT_RULES]
+        if limits:
+            out[name] = limits
+    return out

@@ -6,7 +6,10 @@
   rule is not run: it gets no outcome or report points and does not pass.
 - **outcome (50)**: 10 points for each ghost whose goal value your plan beats (strictly more),
   and up to 10 more for the margin over the best ghost: ``10 x yours / (yours + best ghost)``
-  (5 when you equal it, closer to 10 the further ahead you are).
+  (5 when you equal it, closer to 10 the further ahead you are). A ghost that breaks one of
+  the brief's limits (``LIMIT_RULES``: posts a day, budget) is out of competition: it is on
+  the leaderboard for comparison, your plan (which keeps the limits) counts as beating it,
+  and the margin is over the best ghost that keeps them.
 - **report (20)**: a share of 20 for the report's KPIs (``REPORT_KPIS``) that match the run's
   numbers: amounts within 1% (or 1 cent), counts within 1% (or 0.5), ROMI within 1% (or 0.001),
   the best channel exactly.
@@ -26,7 +29,7 @@ import pandas as pd
 
 from ..errors import SandboxInputError
 from .engine import REPORT_KPIS, Outcome, run
-from .ghosts import GHOSTS, ghost_rules_broken, run_ghosts
+from .ghosts import GHOSTS, ghost_rules_broken, ghosts_out_of_competition, run_ghosts
 from .rules import check_rules
 
 if TYPE_CHECKING:
@@ -126,14 +129,24 @@ def leaderboard(outcome: Outcome, brief: Brief, rules_broken: int = 0) -> pd.Dat
     Returns:
         One row per plan, best first: ``rank``, ``plan``, ``goal_value`` (the brief's goal),
         ``spend``, ``cost_per_result``, ``registrations``, ``purchases``,
-        ``net_real_followers``, ``rules_broken`` and ``you_beat`` (for ghosts: whether your
-        plan's goal value is higher). Ties on the goal rank the cheaper plan first.
+        ``net_real_followers``, ``rules_broken``, ``in_competition`` (False for a ghost that
+        breaks one of the brief's limits) and ``you_beat`` (for ghosts: whether your plan ranks
+        above it). Plans in competition rank first, by the goal; ties on the goal rank the
+        cheaper plan first; plans out of competition follow, also by the goal.
     """
     ghosts = run_ghosts(brief)
     broken = ghost_rules_broken(brief)
+    out = ghosts_out_of_competition(brief)
     rows = []
     for name, o in [(outcome.name, outcome), *ghosts.items()]:
         is_you = o is outcome
+        in_competition = True if is_you else name not in out
+        if is_you:
+            beaten = pd.NA
+        elif not in_competition:
+            beaten = True
+        else:
+            beaten = outcome.goal_value > o.goal_value
         rows.append(
             {
                 "plan": name,
@@ -144,12 +157,17 @@ def leaderboard(outcome: Outcome, brief: Brief, rules_broken: int = 0) -> pd.Dat
                 "purchases": o.purchases,
                 "net_real_followers": o.net_real_followers,
                 "rules_broken": rules_broken if is_you else broken[name],
-                "you_beat": pd.NA if is_you else outcome.goal_value > o.goal_value,
+                "in_competition": in_competition,
+                "you_beat": beaten,
                 "_you": is_you,
             }
         )
     table = pd.DataFrame(rows)
-    table = table.sort_values(["goal_value", "spend", "_you"], ascending=[False, True, False], kind="stable")
+    table = table.sort_values(
+        ["in_competition", "goal_value", "spend", "_you"],
+        ascending=[False, False, True, False],
+        kind="stable",
+    )
     table.insert(0, "rank", range(1, len(table) + 1))
     table = table.drop(columns="_you").reset_index(drop=True)
     table["you_beat"] = table["you_beat"].astype("boolean")
@@ -235,14 +253,15 @@ def score(
         )
     outcome = run(plan, brief, check=False)
     ghosts = run_ghosts(brief)
-    beaten = [name for name, g in ghosts.items() if outcome.goal_value > g.goal_value]
+    out = ghosts_out_of_competition(brief)
+    beaten = [name for name, g in ghosts.items() if name in out or outcome.goal_value > g.goal_value]
     for name, g in ghosts.items():
         if name not in beaten:
             failures.append(
                 f"outcome: {g.goal_value:,} {brief.goal.replace('_', ' ')} for the {name!r} ghost, "
                 f"{outcome.goal_value:,} for your plan; beat it for {POINTS['per_ghost']:.0f} points."
             )
-    best = max(g.goal_value for g in ghosts.values())
+    best = max((g.goal_value for name, g in ghosts.items() if name not in out), default=0)
     mine = outcome.goal_value
     margin = POINTS["margin"] * mine / (mine + best) if mine + best > 0 else 0.0
     outcome_points = POINTS["per_ghost"] * len(beaten) + margin
@@ -253,6 +272,10 @@ def score(
             outcome_max,
             f"{mine:,} {brief.goal.replace('_', ' ')}; beats {len(beaten)} of {n_ghosts} ghosts"
             + (f" ({', '.join(beaten)})" if beaten else "")
+            + "".join(
+                f"; {name!r} is out of competition (breaks the {', '.join(limits)} limit)"
+                for name, limits in out.items()
+            )
             + f"; margin over the best ghost ({best:,}) {margin:.1f} points",
         )
     )
