@@ -34,7 +34,7 @@ def activity_heatmap(activity: pd.DataFrame, title: str, ax: Axes | None = None)
 def hourly_profile(
     activity: pd.DataFrame, title: str, ax: Axes | None = None, label: str | None = None
 ) -> Axes:
-    """Draw the average activity per hour (over weekdays) as a line.
+    """Draw the average activity per hour (over the whole week, weekends included) as a line.
 
     Args:
         activity: A 7 x 24 table such as ``World.activity(...)`` returns.
