@@ -192,7 +192,7 @@ you what a typical post does, without a single viral post pulling it up.
 
 Write `median_er_by_followers(posts, brand, platform)`: the median, over the posts of `brand`
 on `platform`, of engagements ÷ followers, as a fraction (0.034, not 3.4 %). Leave out posts
-published when the account had 0 followers. If there are no such posts, return `None`.
+published when the account had 0 followers. If no posts are left after that, return `None`.
 
 A median of 0 is a finding, not a bug: more than half of those posts got no engagement at all.
 """
@@ -207,7 +207,7 @@ def median_er_by_followers(posts, brand, platform):
         platform: A platform slug.
 
     Returns:
-        A fraction such as 0.034, or None if the brand has no posts there.
+        A fraction such as 0.034, or None if no posts are left after that.
     """
     ### BEGIN SOLUTION
     mine = posts[(posts["brand"] == brand) & (posts["platform"] == platform) & (posts["followers"] > 0)]
