@@ -358,8 +358,8 @@ work, it is buried by the time they scroll. `world.activity(group, platform="pix
 when a group of people is online on a platform: a table of 7 weekdays × 24 hours where **1.0
 is the group's average hour** (2.0 twice as many online, 0.3 a quiet hour).
 
-Write `peak_hour(world, group, platform)`: the hour (a whole number 0–23) when most of the
-group is online on `platform`, averaged over the week. Rules:
+Write `peak_hour(world, group, platform)`: the hour (a whole number 0–23) when the largest
+number of the group's members is online on `platform`, averaged over the week. Rules:
 
 - keep only the people of `group` who use `platform` (the `on_<platform>` column): someone
   who is not on a platform never sees your post there;
@@ -455,7 +455,7 @@ followers, with exactly these keys:
 | --- | --- |
 | `"median_age"` | their median age, in years |
 | `"female_share"` | the share of women among them (a fraction, 0.62 not 62) |
-| `"top_city"` | the city where most of them live |
+| `"top_city"` | the most common city among them |
 | `"top_interests"` | their 3 most common interests, a list (Part 2's `top_interests`) |
 | `"main_platform"` | the slug of the platform the largest share of them use (`analysis.platform_shares`) |
 | `"peak_hour"` | their busiest hour on that main platform (Part 3's `peak_hour`) |
@@ -585,7 +585,7 @@ def _check_persona(got, world, group, what):
     check_true(
         int(cities.get(got["top_city"], 0)) == int(cities.max()),
         what=f'"top_city" of {what}',
-        problem=f"{got['top_city']!r} is not the city where most of them live.",
+        problem=f"{got['top_city']!r} is not the most common city among them.",
         hint=f"value_counts() on the city column, then the first (most common) city. {bots_hint}",
     )
     held = humans["interests"].str.split(", ").explode().value_counts()
