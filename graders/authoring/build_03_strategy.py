@@ -89,13 +89,14 @@ Write `choose_kpis(goal)`. For any of the four goals (`"awareness"`, `"traffic"`
    results (`"er_reach"` in the catalogue divides by the people reached);
 3. the **first** name is the goal's main KPI;
 4. at least **2** of the 3 are KPIs of the goal;
-5. at least **one is a rate** (`is_share` is `True`, or one of the `er_` rates), so that more
-   volume alone (more posts, more followers) cannot pass for success;
+5. at least **one is a rate** (a share or ratio, not a count: `is_share` is `True`, or one of the
+   `er_` rates), so that the set measures quality or efficiency, not only volume;
 6. **no two KPIs that measure the same thing**, because they always move together and waste a
-   slot: `reach` with `impressions` (both count views), `follower_growth` with `net_followers`
-   (the same follows − unfollows, once as a share and once as a count), `clicks` with
-   `commercial_clicks` (commercial clicks are part of all clicks), `er_reach` with
-   `er_impressions` (both divide engagements by views).
+   slot: `reach` with `impressions` (both count how much your posts were seen: people reached
+   vs views), `follower_growth` with `net_followers` (the same follows − unfollows, once as a
+   share and once as a count), `clicks` with `commercial_clicks` (commercial clicks are part of
+   all clicks), `er_reach` with `er_impressions` (both divide engagements by the audience that
+   saw the post: people reached vs views).
 """
 
 S1 = '''
@@ -330,7 +331,7 @@ P3 = """
 "Grow our social media" is a wish. A SMART target is **S**pecific (one KPI), **M**easurable (a
 formula everyone computes the same way), **A**chievable, **R**elevant (it serves the goal:
 Part 1) and **T**ime-bound (a deadline). "Achievable" is where your history helps: a target your
-brand has already reached in at least one ordinary week can become the norm with steady work;
+brand has already reached in at least one past week can become the norm with steady work;
 one that even your best week never reached needs a new tactic, not just effort.
 
 Write `smart_target(weekly, kpi, start_date)`. From the weekly values of Part 2 it returns a
