@@ -307,7 +307,7 @@ _tiny = pd.DataFrame({
     "rubric": [
         "informative", "informative", "informative", "commercial", "commercial", "contest", "entertaining"
     ],
-    "engagements": [3, 10, 50, 4, 2, 9, 1],
+    "engagements": [3, 10, 50, 4, 2, 9, 3],
     "reach": [100, 100, 0, 100, 100, 30, 10],
 })
 _same(_tiny, 2, "median_er_by_rubric on 7 posts (one with reach 0), min_posts=2")
@@ -322,8 +322,8 @@ check_equal(len(_empty), 0, what="the length of median_er_by_rubric on an empty 
 P3_INTRO = """
 ## Part 3 · Read an A/B test (4 points)
 
-Your team ran a fair test on your main platform for 6 weeks: the same hours, rubrics and topic
-for every post, and the posts split at random between two formats, half and half in every hour
+Your team ran a fair test on your main platform for 6 weeks: the same hours, rubric mix and topic
+for both variants, and the posts split at random between two formats, half and half in every hour
 slot and week (`abtest.assign_variants`). The cell below runs it in your world; `test_posts` has
 one row per post, with its `format` and its results.
 """
