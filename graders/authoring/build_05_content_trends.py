@@ -77,7 +77,8 @@ luck. The team's rule, for each platform:
 - start from the platform's **native format** (the `native_format` column of `world.platforms`);
 - find the test's **winner**: the format with the highest average `reach` on that platform;
 - switch to the winner only if its average reach beats the native format's average reach by
-  **more than 2 × the winner's `reach_se`**; otherwise keep the native format.
+  **more than 2 × the winner's `reach_se`** (a rule of thumb: the uncertainty of a difference is
+  larger than either SE); otherwise keep the native format.
 
 Write `choose_formats(summary, platforms)`: it returns a dict `{platform: format}` with one
 entry for every platform in `summary`, for example `{"pixa": "short_video", ...}`. It must work
@@ -218,9 +219,11 @@ these rules, using the row of `platforms` for the draft's platform:
   the team still wants the whole message seen without "show more".
 - **hashtags**: exactly the platform's best count (`best_hashtags`): remove extra tags, and add
   tags if there are fewer (up to that count each tag brings more people who do not follow you yet).
-- **call to action**: keep the draft's `cta` if it serves the goal, i.e. it is one of
-  `GOAL_CTAS[goal]` (imported in the setup cell, e.g. `GOAL_CTAS["traffic"]` is
-  `("learn_more", "shop_now", "sign_up")`); otherwise use the first one, `GOAL_CTAS[goal][0]`.
+- **call to action**: `goal` is one of the `GOAL_CTAS` keys: traffic, sales, leads, comments,
+  followers, engagement (goals of a single post, not the strategy goals of module 03). Keep the
+  draft's `cta` if it serves the goal, i.e. it is one of `GOAL_CTAS[goal]` (imported in the
+  setup cell, e.g. `GOAL_CTAS["traffic"]` is `("learn_more", "shop_now", "sign_up")`); otherwise
+  use the first one, `GOAL_CTAS[goal][0]`.
 - a draft without `text_length`, `hashtags` or `cta` has the plan's defaults: 200 characters,
   3 hashtags, CTA `"none"`. The returned dict always has these three keys.
 - everything else (platform, format, time, rubric, ...) stays as it is. Return a **new** dict
@@ -251,7 +254,8 @@ def fix_draft(draft, platforms, goal):
     Args:
         draft: A planned post (a dict with at least "platform").
         platforms: A table like world.platforms (platform, show_more_chars, best_hashtags).
-        goal: One of the goals in GOAL_CTAS, e.g. "traffic".
+        goal: One of the GOAL_CTAS keys: traffic, sales, leads, comments, followers, engagement
+            (goals of a single post, not the strategy goals of module 03).
 
     Returns:
         A new dict with the same keys as `draft`, plus text_length, hashtags and cta.
@@ -366,7 +370,8 @@ column, text like `"loop, pixa"`) or if no moment passes the rules. Two test cel
 one the rules (2 points), one the best moment (2 points).
 
 Hint: the candidates are `row["start"].normalize() + pd.Timedelta(days=d, hours=hour)` for
-`d = 0, 1, ...` up to `peak_day + 1`. Days since the start: `(time - row["start"]) / pd.Timedelta(days=1)`.
+`d` in `range(int(row["peak_day"]) + 2)`. Days since the start:
+`(time - row["start"]) / pd.Timedelta(days=1)`.
 Both curve functions take a numpy array of days and give back an array, one value per candidate.
 """
 
@@ -477,7 +482,8 @@ from sandbox.grading.feedback import check_type
 
 check_type(join_time(world.trends, my_trend["trend_id"], trend_platform, 0.8), pd.Timestamp,
            what="join_time for your trend",
-           hint="Return a pd.Timestamp (or None when no moment passes the rules).")
+           hint="Your trend has moments that pass the rules: return the best one as a pd.Timestamp "
+           "(None is only for a trend with no such moment).")
 ### BEGIN HIDDEN TESTS
 from sandbox.exercises import reference_world
 from sandbox.grading.feedback import check_equal
