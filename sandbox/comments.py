@@ -247,7 +247,7 @@ def build_comments(
             "post_id": posts["post_id"].to_numpy()[post_pos],
             "brand_id": brand.astype(np.int64),
             "platform": pd.array(plat, dtype="str"),
-            "time": times.floor("s"),
+            "time": times.floor("s").as_unit("us"),
             "author_id": author.astype(np.int64),
             "author_role": pd.array(
                 np.array(ROLE_ORDER, dtype=object)[arrays.role_code[author]], dtype="str"
@@ -277,7 +277,7 @@ def _empty() -> pd.DataFrame:
             "post_id": pd.Series(dtype=np.int64),
             "brand_id": pd.Series(dtype=np.int64),
             "platform": pd.Series(dtype="str"),
-            "time": pd.Series(dtype="datetime64[ns]"),
+            "time": pd.Series(dtype="datetime64[us]"),
             "author_id": pd.Series(dtype=np.int64),
             "author_role": pd.Series(dtype="str"),
             "text": pd.Series(dtype="str"),

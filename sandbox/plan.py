@@ -161,7 +161,7 @@ def normalise_plan(
                 f"{t} is outside the simulated period{where(i)}. Plan posts from {period_start} "
                 f"up to (not including) {period_end}.",
             )
-    df["time"] = times.astype("datetime64[ns]")
+    df["time"] = times.astype("datetime64[us]")
 
     defaults = {
         "rubric": "informative",

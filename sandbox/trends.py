@@ -111,8 +111,8 @@ def build_trends(seed: int, first_day: pd.Timestamp, days: int) -> pd.DataFrame:
                 "topic": INTERESTS[int(rng.integers(len(INTERESTS)))],
                 "platforms": ", ".join(plats),
                 "start": start.floor("h"),
-                "peak": (start + pd.Timedelta(days=peak_day)).floor("h"),
-                "end": (start + pd.Timedelta(days=peak_day * 4)).floor("h"),
+                "peak": (start + pd.Timedelta(days=peak_day)).floor("h").as_unit("us"),
+                "end": (start + pd.Timedelta(days=peak_day * 4)).floor("h").as_unit("us"),
                 "peak_day": peak_day,
                 "peak_boost": float(np.round(rng.uniform(0.6, 1.4), 2)),
             }

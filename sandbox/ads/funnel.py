@@ -115,7 +115,7 @@ class EventLog:
         if regs.sum() == 0:
             return
         n = regs.size
-        click_date = np.asarray(click_date, dtype="datetime64[ns]")
+        click_date = np.asarray(click_date, dtype="datetime64[us]")
         pid = np.full(n, -1, dtype=np.int64) if person_id is None else np.asarray(person_id, dtype=np.int64)
 
         def per_row(value: str | np.ndarray) -> np.ndarray:
@@ -165,7 +165,7 @@ class EventLog:
         else:
             cols = {c: np.empty(0, dtype=object) for c in CONVERSION_COLUMNS_ORDER}
             for c in ("date", "click_date"):
-                cols[c] = np.empty(0, dtype="datetime64[ns]")
+                cols[c] = np.empty(0, dtype="datetime64[us]")
             cols["person_id"] = np.empty(0, dtype=np.int64)
             cols["revenue"] = cols["gross_profit"] = np.empty(0, dtype=float)
         df = pd.DataFrame(cols)

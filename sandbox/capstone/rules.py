@@ -135,7 +135,7 @@ def _check_posts(plan: CapstonePlan, brief: Brief) -> tuple[dict[str, tuple[bool
             )
         else:
             clean = pd.DataFrame(
-                {"platform": pd.Series([], dtype="str"), "time": pd.Series([], dtype="datetime64[ns]")}
+                {"platform": pd.Series([], dtype="str"), "time": pd.Series([], dtype="datetime64[us]")}
             )
         out["posts_valid"] = (True, f"{len(clean)} post(s), all valid")
     except SandboxInputError as exc:
