@@ -18,6 +18,8 @@ def test_lesson_runs_cleanly(path):
     report = run_notebook(path)
     assert not report.errors, f"{path.name} raised errors: {report.errors}"
     assert not report.warnings, f"{path.name} printed warnings: {report.warnings}"
-    assert report.seconds < 60, f"{path.name} took {report.seconds:.1f} s (limit 60 s)"
+    assert report.seconds < 60, (
+        f"{path.name} took {report.seconds:.1f} s (limit 60 s); slowest cells: {report.slowest()}"
+    )
     assert report.images >= 1, f"{path.name} shows no chart"
     assert report.widgets >= 1, f"{path.name} shows no interactive widget"
