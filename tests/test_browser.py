@@ -11,6 +11,7 @@ import sys
 import uuid
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, copy_project, solved_copy, start_lab
@@ -61,9 +62,34 @@ def lab(tmp_path_factory):
         timeout=300,
     )
     assert released.returncode == 0, released.stdout + released.stderr
+    _write_widget_tour(root / "course" / "widget-tour.ipynb")
     server = start_lab(root, home)
     yield server
     server.stop()
+
+
+WIDGET_CELLS = [
+    "from sandbox import World\n"
+    "from sandbox.ads_widgets import BudgetPlanner, TargetingBuilder\n"
+    "from sandbox.widgets import CalendarViewer\n"
+    "\n"
+    'world = World(seed=2026, niche="coffee_shop", size=3_000)',
+    "TargetingBuilder(world).widget",
+    "BudgetPlanner(goal=200, cpc=0.8).widget",
+    "CalendarViewer(world.posts[world.posts['brand'] == world.you]).widget",
+]
+
+
+def _write_widget_tour(path: Path) -> None:
+    """A notebook showing the package's targeting builder, budget planner and calendar viewer."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+    }
+    nb.cells = [nbformat.v4.new_code_cell(src) for src in WIDGET_CELLS]
+    nbformat.write(nb, str(path))
 
 
 @pytest.fixture(scope="module")
@@ -184,6 +210,49 @@ def test_learners_assignment_list_shows_the_released_exercise_and_fetches_it(lab
     # nbgrader fetches into the folder JupyterLab serves, next to course/
     assert (lab.root / "00-welcome" / "00-welcome-exercise.ipynb").is_file()
     page.screenshot(path=str(ARTIFACTS / "assignment-list.png"))
+
+
+def _changes(page, output, act) -> tuple[str, str]:
+    """Do ``act`` and wait until the text of ``output`` (a cell's output area) changes."""
+    output.scroll_into_view_if_needed()
+    before = output.inner_text()
+    act()
+    handle = output.element_handle()
+    page.wait_for_function("([el, b]) => el.innerText !== b", arg=[handle, before], timeout=30_000)
+    return before, output.inner_text()
+
+
+def test_targeting_builder_budget_planner_and_calendar_react_in_jupyterlab(lab, page):
+    open_notebook(page, lab, "course/widget-tour.ipynb")
+    run_all(page)
+    assert page.locator(STDERR).count() == 0, page.locator(STDERR).all_inner_texts()
+    outputs = page.locator(".jp-CodeCell .jp-OutputArea")
+    targeting, budget, calendar = outputs.nth(1), outputs.nth(2), outputs.nth(3)
+    for out in (targeting, budget, calendar):
+        out.locator(".widget-html").first.wait_for(timeout=60_000)  # widget state rendered
+
+    # targeting: only women -> the live audience estimate changes
+    before, after = _changes(page, targeting, lambda: targeting.locator("button:text-is('women')").click())
+    assert before != after
+    # budget: one step up on the goal slider -> a new budget
+    handle = budget.locator(".widget-slider:has(label:text-is('goal')) .noUi-handle").first
+
+    def step_goal() -> None:
+        handle.focus()
+        page.keyboard.press("ArrowRight")
+
+    before, after = _changes(page, budget, step_goal)
+    assert before != after
+    # calendar: the next week -> other posts
+    week = calendar.locator(".widget-slider:has(label:text-is('week')) .noUi-handle").first
+
+    def next_week() -> None:
+        week.focus()
+        page.keyboard.press("ArrowRight")
+
+    before, after = _changes(page, calendar, next_week)
+    assert before != after
+    page.screenshot(path=str(ARTIFACTS / "widget-tour.png"), full_page=True)
 
 
 def test_artifacts_folder_is_ignored_by_git():
