@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sandbox.grading.authoring import code, markdown, readonly, solution, tests, write_notebook
+from sandbox.grading.authoring import (
+    markdown,
+    readonly,
+    self_check_cells,
+    solution,
+    student_id_cell,
+    tests,
+    write_notebook,
+)
 
 OUT = Path(__file__).resolve().parents[1] / "source" / "01-audience" / "01-audience-exercise.ipynb"
 
@@ -40,11 +48,6 @@ the `sandbox.analysis` helpers it introduced (`analysis.share_vs_reference`,
    the notebook, hidden tests also check your answers against your world and a few edge cases
    (other groups of people, other platforms, tiny tables).
 5. Save the notebook (Ctrl+S) and run the last cell to check your work.
-"""
-
-STUDENT_ID = """
-# Your student id, between the quotes (for example "jdoe42"). Then run this cell.
-STUDENT_ID = ""
 """
 
 SETUP = """
@@ -639,26 +642,11 @@ _check_persona(
 ### END HIDDEN TESTS
 '''
 
-CHECK = """
-## Check your work
-
-Save the notebook first (Ctrl+S). The cell below runs a fresh copy of the saved notebook
-against the visible tests and prints your score and what to fix, part by part; your
-instructor's grading also runs hidden tests. From a terminal, the same check is
-`smm-lab check course/01-audience/01-audience-exercise.ipynb`.
-"""
-
-CHECK_CODE = """
-from sandbox.grading import self_check
-
-self_check("01-audience-exercise.ipynb")
-"""
-
 
 def build() -> Path:
     cells = [
         markdown("intro", INTRO),
-        code("student-id", STUDENT_ID),
+        student_id_cell(),
         readonly("setup", SETUP),
         markdown("part1", P1),
         solution("share_by", S1),
@@ -673,8 +661,7 @@ def build() -> Path:
         markdown("part4", P4),
         solution("build_persona", S4),
         tests("q4_persona", 5, T4),
-        markdown("check-your-work", CHECK),
-        readonly("self-check", CHECK_CODE),
+        *self_check_cells("01-audience"),
     ]
     return write_notebook(OUT, cells)
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sandbox.grading.authoring import code, markdown, readonly, solution, tests, write_notebook
+from sandbox.grading.authoring import (
+    markdown,
+    readonly,
+    self_check_cells,
+    solution,
+    student_id_cell,
+    tests,
+    write_notebook,
+)
 
 OUT = Path(__file__).resolve().parents[1] / "source" / "03-strategy" / "03-strategy-exercise.ipynb"
 
@@ -38,11 +46,6 @@ are yours and differ from your classmates'. The lesson for this module is
    (other goals, other brands, other tables), so write code that works for any input, not
    just for yours.
 5. Save the notebook (Ctrl+S) and run the last cell to check your work.
-"""
-
-STUDENT_ID = """
-# Your student id, between the quotes (for example "jdoe42"). Then run this cell.
-STUDENT_ID = ""
 """
 
 SETUP = """
@@ -562,26 +565,11 @@ _same_ranking(_tie, {"pixa": 1.0, "loop": 0.5, "chirp": 1.0}, "rank_platforms wh
 ### END HIDDEN TESTS
 '''
 
-CHECK = """
-## Check your work
-
-Save the notebook first (Ctrl+S). The cell below runs a fresh copy of the saved notebook
-against the visible tests and prints your score and what to fix, part by part; your
-instructor's grading also runs hidden tests. From a terminal, the same check is
-`smm-lab check course/03-strategy/03-strategy-exercise.ipynb`.
-"""
-
-CHECK_CODE = """
-from sandbox.grading import self_check
-
-self_check("03-strategy-exercise.ipynb")
-"""
-
 
 def build() -> Path:
     cells = [
         markdown("intro", INTRO),
-        code("student-id", STUDENT_ID),
+        student_id_cell(),
         readonly("setup", SETUP),
         markdown("part1", P1),
         solution("choose_kpis", S1),
@@ -597,8 +585,7 @@ def build() -> Path:
         markdown("part4", P4),
         solution("rank_platforms", S4),
         tests("q4_platform_ranking", 3, T4),
-        markdown("check-your-work", CHECK),
-        readonly("self-check", CHECK_CODE),
+        *self_check_cells("03-strategy"),
     ]
     return write_notebook(OUT, cells)
 

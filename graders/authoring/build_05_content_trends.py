@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sandbox.grading.authoring import code, markdown, readonly, solution, tests, write_notebook
+from sandbox.grading.authoring import (
+    markdown,
+    readonly,
+    self_check_cells,
+    solution,
+    student_id_cell,
+    tests,
+    write_notebook,
+)
 
 OUT = (
     Path(__file__).resolve().parents[1] / "source" / "05-content-trends" / "05-content-trends-exercise.ipynb"
@@ -41,11 +49,6 @@ is `05-content-trends-lesson.ipynb` in this folder; everything used here is show
    (other platforms, other trends, small made-up tables), so write code that works for any
    input, not just for yours.
 5. Save the notebook (Ctrl+S) and run the last cell to check your work.
-"""
-
-STUDENT_ID = """
-# Your student id, between the quotes (for example "jdoe42"). Then run this cell.
-STUDENT_ID = ""
 """
 
 SETUP = """
@@ -652,26 +655,11 @@ check_equal(_none["comments_uplift"], None, what="comments_uplift when the ordin
 ### END HIDDEN TESTS
 '''
 
-CHECK = """
-## Check your work
-
-Save the notebook first (Ctrl+S). The cell below runs a fresh copy of the saved notebook
-against the visible tests and prints your score and what to fix, part by part; your
-instructor's grading also runs hidden tests. From a terminal, the same check is
-`smm-lab check course/05-content-trends/05-content-trends-exercise.ipynb`.
-"""
-
-CHECK_CODE = """
-from sandbox.grading import self_check
-
-self_check("05-content-trends-exercise.ipynb")
-"""
-
 
 def build() -> Path:
     cells = [
         markdown("intro", INTRO),
-        code("student-id", STUDENT_ID),
+        student_id_cell(),
         readonly("setup", SETUP),
         markdown("part1", P1),
         readonly("format_test", EXPERIMENT),
@@ -690,8 +678,7 @@ def build() -> Path:
         readonly("giveaway_runs", GIVEAWAY),
         solution("giveaway_effect", S4),
         tests("q4_giveaway_effect", 3, T4),
-        markdown("check-your-work", CHECK),
-        readonly("self-check", CHECK_CODE),
+        *self_check_cells("05-content-trends"),
     ]
     return write_notebook(OUT, cells)
 

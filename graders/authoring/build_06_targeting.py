@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sandbox.grading.authoring import code, markdown, readonly, solution, tests, write_notebook
+from sandbox.grading.authoring import (
+    markdown,
+    readonly,
+    self_check_cells,
+    solution,
+    student_id_cell,
+    tests,
+    write_notebook,
+)
 
 OUT = Path(__file__).resolve().parents[1] / "source" / "06-targeting" / "06-targeting-exercise.ipynb"
 
@@ -38,11 +46,6 @@ there.
    the notebook, hidden tests also check your answers against your world and a few edge cases
    (other personas, other tables), so write code that works for any input, not just yours.
 5. Save the notebook (Ctrl+S) and run the last cell to check your work.
-"""
-
-STUDENT_ID = """
-# Your student id, between the quotes (for example "jdoe42"). Then run this cell.
-STUDENT_ID = ""
 """
 
 SETUP = """
@@ -666,26 +669,11 @@ check_equal(_choose(_tie, "awareness", "on a tie"), "first", what="choose_audien
 ### END HIDDEN TESTS
 '''
 
-CHECK = """
-## Check your work
-
-Save the notebook first (Ctrl+S). The cell below runs a fresh copy of the saved notebook
-against the visible tests and prints your score and what to fix, part by part; your
-instructor's grading also runs hidden tests. From a terminal, the same check is
-`smm-lab check course/06-targeting/06-targeting-exercise.ipynb`.
-"""
-
-CHECK_CODE = """
-from sandbox.grading import self_check
-
-self_check("06-targeting-exercise.ipynb")
-"""
-
 
 def build() -> Path:
     cells = [
         markdown("intro", INTRO),
-        code("student-id", STUDENT_ID),
+        student_id_cell(),
         readonly("setup", SETUP),
         markdown("part1", P1),
         solution("spec_from_persona", S1),
@@ -701,8 +689,7 @@ def build() -> Path:
         markdown("part4", P4),
         solution("choose_audience", S4),
         tests("q4_warm_or_cold_for_goal", 3, T4),
-        markdown("check-your-work", CHECK),
-        readonly("self-check", CHECK_CODE),
+        *self_check_cells("06-targeting"),
     ]
     return write_notebook(OUT, cells)
 

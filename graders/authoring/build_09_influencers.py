@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sandbox.grading.authoring import code, markdown, readonly, solution, tests, write_notebook
+from sandbox.grading.authoring import (
+    markdown,
+    readonly,
+    self_check_cells,
+    solution,
+    student_id_cell,
+    tests,
+    write_notebook,
+)
 
 OUT = Path(__file__).resolve().parents[1] / "source" / "09-influencers" / "09-influencers-exercise.ipynb"
 
@@ -37,11 +45,6 @@ is shown there.
    the notebook, hidden tests also check your answers against your world and a few edge cases
    (other thresholds, other tables), so write code that works for any input, not just yours.
 5. Save the notebook (Ctrl+S) and run the last cell to check your work.
-"""
-
-STUDENT_ID = """
-# Your student id, between the quotes (for example "jdoe42"). Then run this cell.
-STUDENT_ID = ""
 """
 
 SETUP = """
@@ -608,26 +611,11 @@ check_equal(_keep(_ref_report, "on your world's report"), _best,
 ### END HIDDEN TESTS
 '''
 
-CHECK = """
-## Check your work
-
-Save the notebook first (Ctrl+S). The cell below runs a fresh copy of the saved notebook
-against the visible tests and prints your score and what to fix, part by part; your
-instructor's grading also runs hidden tests. From a terminal, the same check is
-`smm-lab check course/09-influencers/09-influencers-exercise.ipynb`.
-"""
-
-CHECK_CODE = """
-from sandbox.grading import self_check
-
-self_check("09-influencers-exercise.ipynb")
-"""
-
 
 def build() -> Path:
     cells = [
         markdown("intro", INTRO),
-        code("student-id", STUDENT_ID),
+        student_id_cell(),
         readonly("setup", SETUP),
         markdown("part1", P1),
         solution("add_engagement_rates", S1),
@@ -647,8 +635,7 @@ def build() -> Path:
         markdown("part5", P5),
         solution("keep_blogger", S5),
         tests("q5_keep_blogger_decision", 2, T5),
-        markdown("check-your-work", CHECK),
-        readonly("self-check", CHECK_CODE),
+        *self_check_cells("09-influencers"),
     ]
     return write_notebook(OUT, cells)
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sandbox.grading.authoring import code, markdown, readonly, solution, tests, write_notebook
+from sandbox.grading.authoring import (
+    markdown,
+    readonly,
+    self_check_cells,
+    solution,
+    student_id_cell,
+    tests,
+    write_notebook,
+)
 
 OUT = Path(__file__).resolve().parents[1] / "source" / "10-analytics" / "10-analytics-exercise.ipynb"
 
@@ -36,11 +44,6 @@ are yours and differ from your classmates'. The lesson for this module is
    the notebook, hidden tests also check your answers against your world and a few edge cases
    (other tables, empty weeks, ties), so write code that works for any input, not just yours.
 5. Save the notebook (Ctrl+S) and run the last cell to check your work.
-"""
-
-STUDENT_ID = """
-# Your student id, between the quotes (for example "jdoe42"). Then run this cell.
-STUDENT_ID = ""
 """
 
 SETUP = """
@@ -552,26 +555,11 @@ _check_values(_toy, "a two-week table with reach 111, 222 and spend 5, 7.5")
 ### END HIDDEN TESTS
 '''
 
-CHECK = """
-## Check your work
-
-Save the notebook first (Ctrl+S). The cell below runs a fresh copy of the saved notebook
-against the visible tests and prints your score and what to fix, part by part; your
-instructor's grading also runs hidden tests. From a terminal, the same check is
-`smm-lab check course/10-analytics/10-analytics-exercise.ipynb`.
-"""
-
-CHECK_CODE = """
-from sandbox.grading import self_check
-
-self_check("10-analytics-exercise.ipynb")
-"""
-
 
 def build() -> Path:
     cells = [
         markdown("intro", INTRO),
-        code("student-id", STUDENT_ID),
+        student_id_cell(),
         readonly("setup", SETUP),
         markdown("part1", P1),
         solution("weekly_kpis", S1),
@@ -588,8 +576,7 @@ def build() -> Path:
         markdown("part5", P5),
         solution("make_dashboard", S5),
         tests("q5_dashboard_figure", 3, T5),
-        markdown("check-your-work", CHECK),
-        readonly("self-check", CHECK_CODE),
+        *self_check_cells("10-analytics"),
     ]
     return write_notebook(OUT, cells)
 

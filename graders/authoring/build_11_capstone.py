@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sandbox.grading.authoring import code, markdown, readonly, solution, tests, write_notebook
+from sandbox.grading.authoring import (
+    markdown,
+    readonly,
+    self_check_cells,
+    solution,
+    student_id_cell,
+    tests,
+    write_notebook,
+)
 
 OUT = Path(__file__).resolve().parents[1] / "source" / "11-capstone" / "11-capstone-exercise.ipynb"
 
@@ -39,11 +47,6 @@ every step here is shown there on the classroom world.
    smaller budget, stricter rules, other campaigns' results), so write code that reads the
    brief and the tables it is given instead of typing in your numbers.
 5. Save the notebook (Ctrl+S) and run the last cell to check your work.
-"""
-
-STUDENT_ID = """
-# Your student id, between the quotes (for example "jdoe42"). Then run this cell.
-STUDENT_ID = ""
 """
 
 SETUP = """
@@ -494,26 +497,11 @@ except NotImplementedError:
     print("Finish Parts 1 to 4 first.")
 """
 
-CHECK = """
-## Check your work
-
-Save the notebook first (Ctrl+S). The cell below runs a fresh copy of the saved notebook
-against the visible tests and prints your score and what to fix, part by part; your
-instructor's grading also runs hidden tests. From a terminal, the same check is
-`smm-lab check course/11-capstone/11-capstone-exercise.ipynb`.
-"""
-
-CHECK_CODE = """
-from sandbox.grading import self_check
-
-self_check("11-capstone-exercise.ipynb")
-"""
-
 
 def build() -> Path:
     cells = [
         markdown("intro", INTRO),
-        code("student-id", STUDENT_ID),
+        student_id_cell(),
         readonly("setup", SETUP),
         markdown("part1", P1),
         solution("moderation_rules", S1),
@@ -530,8 +518,7 @@ def build() -> Path:
         tests("q4_report_matches_the_run", 4, T4),
         markdown("score", SCORE),
         readonly("capstone-score", SCORE_CODE),
-        markdown("check-your-work", CHECK),
-        readonly("self-check", CHECK_CODE),
+        *self_check_cells("11-capstone"),
     ]
     return write_notebook(OUT, cells)
 

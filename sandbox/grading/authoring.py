@@ -161,3 +161,45 @@ def write_notebook(path: str | Path, cells: list[NotebookNode], *, format_code: 
     if format_code and importlib.util.find_spec("ruff") is not None:
         subprocess.run([sys.executable, "-m", "ruff", "format", "--quiet", str(out)], check=True)
     return out
+
+
+STUDENT_ID_SOURCE = (
+    '# Your student id, between the quotes (for example "jdoe42"). Then run this cell.\nSTUDENT_ID = ""'
+)
+"""What the learner's student-id cell holds in every exercise."""
+
+SELF_CHECK_TEXT = """## Check your work
+
+Save the notebook first (Ctrl+S). The cell below runs a fresh copy of the saved notebook
+against the visible tests and prints your score and what to fix, part by part; your
+instructor's grading also runs hidden tests. From a terminal, the same check is
+`smm-lab check course/{assignment}/{assignment}-exercise.ipynb`."""
+"""The closing "Check your work" text of every exercise (``{assignment}``: e.g. ``00-welcome``)."""
+
+
+def student_id_cell() -> NotebookNode:
+    """Return the editable cell where a learner writes their student id (``STUDENT_ID``).
+
+    Returns:
+        The cell (id ``student-id``).
+    """
+    return code("student-id", STUDENT_ID_SOURCE)
+
+
+def self_check_cells(assignment: str) -> list[NotebookNode]:
+    """Return an exercise's closing cells: the "Check your work" text and the self-check call.
+
+    Args:
+        assignment: The assignment (folder) name, e.g. ``00-welcome``; its notebook is
+            ``<assignment>-exercise.ipynb``.
+
+    Returns:
+        The markdown cell and the locked code cell that runs ``sandbox.grading.self_check``.
+    """
+    return [
+        markdown("check-your-work", SELF_CHECK_TEXT.format(assignment=assignment)),
+        readonly(
+            "self-check",
+            f'from sandbox.grading import self_check\n\nself_check("{assignment}-exercise.ipynb")',
+        ),
+    ]
