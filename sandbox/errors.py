@@ -11,6 +11,8 @@ import numbers
 from collections.abc import Iterable
 from typing import Any
 
+import pandas as pd
+
 
 class SandboxInputError(ValueError):
     """A value given to the sandbox is not allowed.
@@ -78,3 +80,28 @@ def check_positive_int(parameter: str, value: Any, *, minimum: int = 1) -> int:
             parameter, f"must be at least {minimum}, got {value!r}. Use a positive whole number."
         )
     return int(value)
+
+
+def check_date(parameter: str, value: Any, *, example: str = "2026-03-09") -> pd.Timestamp:
+    """Return ``value`` as a date (midnight, no time zone); raise a helpful error otherwise.
+
+    Args:
+        parameter: Name shown in the error.
+        value: The value given: a string like ``"2026-03-09"``, a ``datetime`` or a ``Timestamp``.
+        example: A date to show in the error, written the way the learner should write it.
+
+    Returns:
+        The date as a ``pd.Timestamp`` at midnight, without a time zone.
+
+    Raises:
+        SandboxInputError: If ``value`` cannot be read as a date, or is missing.
+    """
+    try:
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        raise SandboxInputError(
+            parameter, f"could not read {value!r} as a date; write it like '{example}'."
+        ) from None
+    if pd.isna(ts):
+        raise SandboxInputError(parameter, f"is missing; write a date like '{example}'.")
+    return ts.tz_localize(None).normalize() if ts.tzinfo else ts.normalize()

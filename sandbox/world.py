@@ -11,7 +11,7 @@ import pandas as pd
 from .brands import build_brands
 from .comments import build_comments
 from .engagement import AudienceProfile, audience_profile
-from .errors import SandboxInputError, check_choice, check_positive_int
+from .errors import SandboxInputError, check_choice, check_date, check_positive_int
 from .graph import build_follows, build_influencers, build_popularity, choose_influencers
 from .history import generate_history_posts
 from .params import PLATFORMS
@@ -84,15 +84,7 @@ class World:
         if n_comp > 9:
             raise SandboxInputError("competitors", f"from 3 to 9, got {competitors}.")
         self.competitors = n_comp
-        try:
-            start = pd.Timestamp(start_date)
-        except (ValueError, TypeError):
-            raise SandboxInputError(
-                "start_date", f"could not read {start_date!r} as a date; write it like '2026-03-02'."
-            ) from None
-        if pd.isna(start):
-            raise SandboxInputError("start_date", "is missing; write it like '2026-03-02'.")
-        self.start_date = start.normalize().tz_localize(None) if start.tzinfo else start.normalize()
+        self.start_date = check_date("start_date", start_date, example="2026-03-02")
         if brand_name is not None and (not isinstance(brand_name, str) or not brand_name.strip()):
             raise SandboxInputError("brand_name", "must be a non-empty text, or None for a generated name.")
         self._brand_name = brand_name.strip() if brand_name else None

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .. import params as P  # noqa: N812
-from ..errors import SandboxInputError, check_choice
+from ..errors import SandboxInputError, check_choice, check_date
 from . import audiences as A  # noqa: N812
 from .creative import Creative
 from .estimate import AudienceEstimate, estimate_audience, overlap_table
@@ -368,15 +368,7 @@ class AdsManager:
         return [s for c in self.campaigns for s in c.ad_sets]
 
     def _date(self, parameter: str, value: Any) -> pd.Timestamp:
-        try:
-            ts = pd.Timestamp(value)
-        except (ValueError, TypeError):
-            raise SandboxInputError(
-                parameter, f"could not read {value!r} as a date; write it like '2026-03-09'."
-            ) from None
-        if pd.isna(ts):
-            raise SandboxInputError(parameter, "is missing; write a date like '2026-03-09'.")
-        ts = ts.tz_localize(None).normalize() if ts.tzinfo else ts.normalize()
+        ts = check_date(parameter, value)
         first = self.world.start_date
         last = self.world.period_end - pd.Timedelta(days=1)
         if not first <= ts <= last:

@@ -25,7 +25,7 @@ from ..ads.campaigns import AdSet, AdsManager
 from ..ads.creative import Creative
 from ..ads.influencer_deals import Deal
 from ..ads.targeting import Targeting
-from ..errors import SandboxInputError
+from ..errors import SandboxInputError, check_date
 from ..plan import Post
 from .moderation import ModerationRules
 
@@ -83,15 +83,7 @@ class AdSetSpec:
             if value is None:
                 out.append(default)
                 continue
-            try:
-                ts = pd.Timestamp(value)
-            except (ValueError, TypeError):
-                raise SandboxInputError(
-                    name, f"could not read {value!r} as a date; write it like '2026-03-09'."
-                ) from None
-            if pd.isna(ts):
-                raise SandboxInputError(name, "is missing; write a date like '2026-03-09'.")
-            out.append(ts.normalize())
+            out.append(check_date(name, value))
         return out[0], out[1]
 
     def max_spend(self, brief: Brief) -> float:
