@@ -10,17 +10,12 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+from readme_examples import run_readme_example
 
 
 def test_readme_analytics_example_runs(tmp_path, monkeypatch):
-    text = README.read_text(encoding="utf-8")
-    section = text[text.index("### Influencers, analytics and reports") :]
-    start = section.index("```python") + len("```python")
-    code = section[start : section.index("```", start)]
     monkeypatch.chdir(tmp_path)
-    ns: dict = {}
-    exec(compile(code, "README.md (influencers, analytics)", "exec"), ns)
+    ns, _ = run_readme_example("### Influencers, analytics and reports")
     plt.close("all")
     report = tmp_path / "reports" / "week-4.html"
     assert ns["path"] == Path("reports/week-4.html") and report.exists()

@@ -40,6 +40,8 @@ from sandbox.capstone.engine import MODERATION_EFFECTS
 from sandbox.capstone.widgets import BudgetPlanner
 from sandbox.content_plan import audience_peak_hours, build_plan
 
+from readme_examples import run_readme_example
+
 SEED = 31
 
 
@@ -586,18 +588,6 @@ def test_budget_planner_parts_make_a_valid_plan(planner, brief):
 
 
 def test_readme_capstone_example_runs():
-    import contextlib
-    import io
-    from pathlib import Path
-
-    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("### The capstone: a brief, your plan, ghosts and a score") :]
-    start = section.index("```python") + len("```python")
-    code = section[start : section.index("```", start)]
-    ns: dict = {}
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(code, "README.md (capstone)", "exec"), ns)
-    printed = out.getvalue()
+    _, printed = run_readme_example("### The capstone: a brief, your plan, ghosts and a score")
     assert printed.startswith("[]")  # the textbook plan keeps every rule
     assert "textbook plan" in printed and "Score:" in printed and "PASSED" in printed

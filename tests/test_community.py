@@ -15,6 +15,8 @@ from sandbox.comments import _PRODUCTS_RU, _TEMPLATES
 from sandbox.errors import SandboxInputError
 from sandbox.taxonomy import COMMENT_LABELS, NICHES
 
+from readme_examples import run_readme_example
+
 
 @pytest.fixture(scope="module")
 def world():
@@ -357,13 +359,7 @@ def test_decide_maps_labels_to_actions_delays_and_services(queue):
 
 def test_the_readme_example_runs():
     """README.md's community-management example runs as written."""
-    from notebook_runner import ROOT
-
-    text = (ROOT / "README.md").read_text()
-    section = text.split("### Community management: moderation, replies, negative reviews", 1)[1]
-    snippet = section.split("```python\n", 1)[1].split("```", 1)[0]
-    scope: dict = {}
-    exec(compile(snippet, "README.md", "exec"), scope)  # noqa: S102
+    scope, _ = run_readme_example("### Community management: moderation, replies, negative reviews")
     summary = scope["community"].outcome_summary(
         scope["community"].evaluate(scope["queue"], scope["decisions"])
     )
